@@ -34,7 +34,7 @@ _TEXT_CONTROLS = frozenset(b"\t\n\r\f")
 @dataclass(frozen=True, slots=True)
 class Decoded:
     text: str
-    encoding: str
+    encoding: str  # Python's canonical codec name: cp1251, koi8-r, utf-8, utf-8-sig, utf-16…
 
 
 def decode_text(data: bytes) -> Decoded:
@@ -100,7 +100,7 @@ def _decode_single_byte(data: bytes) -> Decoded:
     if not scored:
         raise ReadError("binary file, not text")
     name = max(scored)[2]
-    return Decoded(data.decode(name, errors="replace"), name)
+    return Decoded(data.decode(name, errors="replace"), codec_name(name) or name)
 
 
 def _candidates(data: bytes) -> tuple[str, ...]:
