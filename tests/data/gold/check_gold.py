@@ -136,12 +136,14 @@ def check_fact(rep: Report, where: str, fact: dict, text: str, author: str | Non
         if not any(k in fact.get("why", {}) for k in ("author", "parties")):
             rep.warn(where, "…and why has no 'author'/'parties' note explaining it")
     spheres = fact["spheres"]
-    if not isinstance(spheres, list) or not spheres:
-        rep.err(where, "spheres must be a non-empty list")
+    if not isinstance(spheres, list):
+        rep.err(where, "spheres must be a list")
     else:
         bad = [s for s in spheres if s not in SPHERES]
         if bad:
             rep.err(where, f"unknown spheres {bad}")
+        if not spheres and fact["specificity"] != "shallow":
+            rep.warn(where, "no sphere on a non-shallow fact")
         if spheres != sorted(spheres) or len(set(spheres)) != len(spheres):
             rep.err(where, f"spheres not sorted/unique: {spheres}")
     if fact["specificity"] not in LEVELS:
