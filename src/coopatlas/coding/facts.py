@@ -1,0 +1,212 @@
+"""Assemble cooperation facts from passages, mentions and cues, then code them.
+
+Assembly decisions (docs/coding-decisions.md): partners listed together are separate bilateral
+relations unless the text makes the commitment joint; the author is the implied "we"; a passage
+without a partner that refers back ("в рамках соглашения", "Стороны") joins the facts before it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterable, Protocol, Sequence
+
+from coopatlas.coding import rules
+from coopatlas.coding.cues import Cue
+from coopatlas.model import Arity, Direction, Evidence, Fact, Mention
+from coopatlas.nlp.segment import blocks, sentences
+
+FRAMEWORK_PREFIXES = ("assoc:", "org:", "euroregion:")
+STRONG_ANAPHORA = ("стороны", "сторонами", "сторон", "сторонам", "the parties", "under the agreement",
+                   "данного соглашения", "указанного соглашения", "этого соглашения", "соглашением предусмотрен",
+                   "соглашение предусматривает", "документ предусматривает", "the agreement", "the memorandum",
+                   "the document")
+
+
+class ReferenceLike(Protocol):
+    def is_domestic(self, party: str) -> bool: ...
+    def expand_group(self, group: str, author: str | None = None, year: int | None = None) -> tuple[str, ...]: ...
+
+
+@dataclass(frozen=True)
+class CueHit:
+    cue: Cue
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Draft:
+    partners: tuple[str, ...]
+    with_author: bool
+    implied: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    direction_hint: Direction | None = None
+    how: str = ""
+
+    def key(self):
+        return (frozenset(self.partners), self.with_author, self.direction_hint if not self.partners else None)
+
+
+# --- passages -----------------------------------------------------------------------------------
+
+def find_passages(text: str, cue_hits: Sequence[CueHit]) -> list[tuple[int, int]]:
+    """Sentences that hold a cooperation cue; razdel runs only on blocks that have one."""
+    coop = sorted(h.start for h in cue_hits if h.cue.kind == "coop")
+    if not coop:
+        return []
+    out = []
+    i = 0
+    for b_start, b_end in blocks(text):
+        while i < len(coop) and coop[i] < b_start:
+            i += 1
+        if i >= len(coop) or coop[i] >= b_end:
+            continue
+        for s_start, s_end in sentences(text, b_start, b_end):
+            if any(s_start <= c < s_end for c in coop[i:]):
+                out.append((s_start, s_end))
+    return out
+
+
+# --- assembly -----------------------------------------------------------------------------------
+
+def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], cue_hits: Sequence[CueHit],
+             *, author: str | None, ref: ReferenceLike, year: int | None = None) -> list[Draft]:
+    drafts: list[Draft] = []
+    last_with_partners: list[int] = []
+    for start, end in passages:
+        inside = [m for m in mentions if start <= m.start < end]
+        cues = [h.cue for h in cue_hits if start <= h.start < end]
+        parties = _unique(m.party for m in inside if not m.party.startswith("group:"))
+        implied = _implied(inside, author, ref, year)
+        partners = tuple(p for p in parties if p != author)
+        if partners:
+            new = _partner_drafts(partners, parties, cues, author, implied, (start, end))
+            last_with_partners = list(range(len(drafts), len(drafts) + len(new)))
+            drafts.extend(new)
+        elif _refers_back(cues, (start, end), drafts, last_with_partners):
+            for i in last_with_partners:
+                d = drafts[i]
+                drafts[i] = replace(d, spans=d.spans + ((start, end),), implied=_unique(d.implied + implied))
+        else:
+            drafts.extend(_partnerless_drafts(cues, author, implied, (start, end)))
+    return merge_drafts(drafts)
+
+
+def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, span) -> list[Draft]:
+    kinds = {c.kind for c in cues}
+    framework = any(p.startswith(FRAMEWORK_PREFIXES) for p in partners)
+    joint = "joint" in kinds or framework
+    if author is not None:
+        others_only = "joint" in kinds and author not in parties and len(partners) >= 2 and _between(cues)
+        if joint or len(partners) == 1:
+            return [Draft(partners, not others_only, implied, (span,), how="joint" if joint else "single")]
+        return [Draft((p,), True, implied, (span,), how="separate") for p in partners]
+    if "separate" in kinds and len(partners) >= 3 and not joint:
+        hub = partners[0]
+        return [Draft((hub, p), False, implied, (span,), how="separate-hub") for p in partners[1:]]
+    return [Draft(partners, False, implied, (span,), how="no-author")]
+
+
+def _between(cues: Sequence[Cue]) -> bool:
+    return any(c.kind == "joint" and c.text in ("между", "between") for c in cues)
+
+
+def _refers_back(cues: Sequence[Cue], span, drafts: Sequence[Draft], targets: Sequence[int]) -> bool:
+    if not targets:
+        return False
+    anaphora = [c.text for c in cues if c.kind == "anaphora"]
+    if any(a in STRONG_ANAPHORA for a in anaphora):
+        return True
+    last_end = max(drafts[i].spans[-1][1] for i in targets)
+    return bool(anaphora) and span[0] - last_end < 400
+
+
+def _partnerless_drafts(cues: Sequence[Cue], author, implied, span) -> list[Draft]:
+    hints = sorted({Direction(c.value) for c in cues if c.kind == "direction"}, key=lambda d: d.value)
+    if implied:
+        return [Draft((), author is not None, implied, (span,), None, how="group")]
+    if not hints:
+        return [Draft((), author is not None, (), (span,), None, how="general")]
+    return [Draft((), author is not None, (), (span,), d, how="general") for d in hints]
+
+
+def _implied(inside: Sequence[Mention], author, ref: ReferenceLike, year) -> tuple[str, ...]:
+    out: list[str] = []
+    for m in inside:
+        if m.party.startswith("group:"):
+            out.extend(p for p in ref.expand_group(m.party, author=author, year=year) if p != author)
+    return _unique(out)
+
+
+def merge_drafts(drafts: Iterable[Draft]) -> list[Draft]:
+    """One fact per relation: drafts with the same parties join (codebook 5: the most advanced status)."""
+    merged: dict = {}
+    for d in drafts:
+        k = d.key()
+        if k in merged:
+            m = merged[k]
+            merged[k] = replace(m, spans=tuple(sorted(set(m.spans + d.spans))), implied=_unique(m.implied + d.implied))
+        else:
+            merged[k] = d
+    return list(merged.values())
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+# --- coding -------------------------------------------------------------------------------------
+
+def code_fact(draft: Draft, text: str, cue_hits: Sequence[CueHit], mentions: Sequence[Mention], *,
+              author: str | None, ref: ReferenceLike) -> Fact:
+    spans = draft.spans
+    cues = [h.cue for h in cue_hits if any(s <= h.start < e for s, e in spans)]
+    quote = " ".join(text[s:e] for s, e in spans)
+    spheres, sphere_why = rules.spheres_of(cues)
+    status, status_why = rules.status_of(cues)
+    names = _quoted_names(quote, mentions, spans)
+    ctx = rules.Context(quote, cues, bool(draft.partners), spheres, status, names)
+    specificity, spec_why = rules.specificity_of(ctx)
+    parties = tuple(sorted(set(draft.partners) | ({author} if draft.with_author and author else set())))
+    implied = tuple(sorted(set(draft.implied) - set(parties)))
+    direction = _direction(draft, implied, ref)
+    return Fact(
+        parties=parties, implied=implied, spheres=spheres, specificity=specificity, status=status,
+        direction=direction, arity=_arity(parties), years=rules.years_of(quote),
+        evidence=tuple(Evidence(s, e, text[s:e]) for s, e in spans),
+        why={"assembly": draft.how, "spheres": sphere_why, "status": status_why, "specificity": spec_why,
+             "direction": _direction_why(draft, implied)},
+    )
+
+
+def _direction(draft: Draft, implied, ref: ReferenceLike) -> Direction | None:
+    named = draft.partners or implied
+    if named:
+        if all(ref.is_domestic(p) for p in named):
+            return Direction.INTERREGIONAL
+        return Direction.CROSS_BORDER
+    return draft.direction_hint
+
+
+def _direction_why(draft: Draft, implied) -> str:
+    if draft.partners:
+        return "from the named partners"
+    if implied:
+        return "from the implied parties"
+    return "from the text's wording" if draft.direction_hint else "not stated"
+
+
+def _arity(parties: Sequence[str]) -> Arity | None:
+    if any(p.startswith(FRAMEWORK_PREFIXES) for p in parties) or len(parties) >= 3:
+        return Arity.MULTILATERAL
+    return Arity.BILATERAL if len(parties) == 2 else None
+
+
+def _quoted_names(quote: str, mentions: Sequence[Mention], spans) -> tuple[str, ...]:
+    """«Names» in the evidence that are not simply a party's name (a project, an event, a route)."""
+    party_surfaces = {m.surface.lower() for m in mentions if any(s <= m.start < e for s, e in spans)}
+    out = []
+    for m in rules.QUOTED_NAME.finditer(quote):
+        name = next(g for g in m.groups() if g)
+        if name.lower() not in party_surfaces and not any(p in name.lower() for p in party_surfaces):
+            out.append(name)
+    return tuple(out)

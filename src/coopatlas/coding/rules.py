@@ -1,0 +1,154 @@
+"""The codes of one fact, each from a flat list of small named rules (razdel's RULES idea).
+
+Every rule returns None (did not fire) or (code, evidence string); the caller stores the rule's
+name and its evidence in the fact's `why`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from coopatlas.coding.cues import Cue
+from coopatlas.model import Specificity, Sphere, Status
+
+YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20[0-5]\d)(?![\d.,]\d)")
+YEAR_RANGE = re.compile(r"(19[5-9]\d|20[0-5]\d)\s*[-–—]\s*(19[5-9]\d|20[0-5]\d)")
+_UNITS = (r"%|процент\w*|млн|млрд|тыс|трлн|руб\w*|долл\w*|евро|юан\w*|тонн\w*|т\.|км|га|человек|чел\.|"
+          r"участник\w*|студент\w*|школьник\w*|турист\w*|специалист\w*|проект\w*|мероприяти\w*|"
+          r"единиц\w*|рейс\w*|вагон\w*|контейнер\w*|"
+          r"per\s*cent|percent|million|mln|billion|bn|thousand|roubles|rubles|dollars|usd|eur|euros?|"
+          r"yuan|tonnes|tons|km|people|participants|students|tourists|projects|events|flights|specialists")
+QUANTITY = re.compile(r"(?<![\w.])(\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(?:" + _UNITS + r")(?!\w)", re.I)
+QUOTED_NAME = re.compile(r"«([^«»]{3,80})»|\"([^\"]{3,80})\"|“([^”]{3,80})”")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules read about one fact."""
+
+    quote: str                           # the fact's evidence text joined
+    cues: Sequence[Cue]                  # cue hits inside the evidence
+    has_partner: bool                    # a named party other than the author
+    spheres: tuple[Sphere, ...]
+    status: Status
+    quoted_names: tuple[str, ...]        # «…» names in the evidence that are not parties
+
+
+def cues_of(ctx: Context, kind: str) -> list[Cue]:
+    return [c for c in ctx.cues if c.kind == kind]
+
+
+# --- status -------------------------------------------------------------------------------------
+
+def status_of(cues: Sequence[Cue]) -> tuple[Status, list[str]]:
+    """The most advanced status the cues report; a strategy's goal with no status word is intended."""
+    found = [(Status(c.value), c.text) for c in cues if c.kind == "status"]
+    if not found:
+        return Status.INTENDED, ["default: no status word (a goal)"]
+    best = max(s.rank for s, _ in found)
+    status = next(s for s, _ in found if s.rank == best)
+    return status, sorted({t for s, t in found if s == status})
+
+
+# --- specificity --------------------------------------------------------------------------------
+
+def mechanism_in_force(ctx: Context):
+    """A working group, commission, trade house, or an action plan / road map signed or dated."""
+    for cue in cues_of(ctx, "mechanism"):
+        if ctx.status.rank >= Status.AGREED.rank or YEAR_RANGE.search(ctx.quote):
+            return cue.text
+    return None
+
+
+def concrete_object(ctx: Context):
+    """A route, object or project that is named, counted, or already there."""
+    objects = cues_of(ctx, "object")
+    if not objects:
+        return None
+    if ctx.quoted_names:
+        return f"{objects[0].text} «{ctx.quoted_names[0]}»"
+    if ctx.status.rank >= Status.IMPLEMENTED.rank or QUANTITY.search(ctx.quote):
+        return objects[0].text
+    return None
+
+
+def event_held_or_dated(ctx: Context):
+    for cue in cues_of(ctx, "event"):
+        if ctx.status.rank >= Status.IMPLEMENTED.rank or _specific_date(ctx.quote):
+            return cue.text
+    return None
+
+
+def quantity(ctx: Context):
+    """A figure: turnover, money, people, projects (a count of agreements is not one)."""
+    for m in QUANTITY.finditer(ctx.quote):
+        if not YEAR.fullmatch(m.group(1).strip()):
+            return m.group(0).strip()
+    return None
+
+
+def dated_plan(ctx: Context):
+    m = YEAR_RANGE.search(ctx.quote)
+    if m and (cues_of(ctx, "mechanism") or cues_of(ctx, "instrument")) and ctx.status.rank >= Status.AGREED.rank:
+        return m.group(0)
+    return None
+
+
+def named_partner(ctx: Context):
+    return "named partner" if ctx.has_partner else None
+
+
+def formal_instrument(ctx: Context):
+    found = cues_of(ctx, "instrument")
+    return found[0].text if found else None
+
+
+def sphere_enumeration(ctx: Context):
+    return ", ".join(ctx.spheres) if len(ctx.spheres) >= 2 else None
+
+
+DETAILED_RULES: tuple[Callable, ...] = (mechanism_in_force, concrete_object, event_held_or_dated, quantity, dated_plan)
+FORMAL_RULES: tuple[Callable, ...] = (named_partner, formal_instrument, sphere_enumeration)
+
+
+def specificity_of(ctx: Context) -> tuple[Specificity, dict[str, str]]:
+    fired = _fire(DETAILED_RULES, ctx)
+    if fired:
+        return Specificity.DETAILED, fired
+    fired = _fire(FORMAL_RULES, ctx)
+    if fired:
+        return Specificity.FORMAL, fired
+    return Specificity.SHALLOW, {"default": "cooperation named in general terms only"}
+
+
+def _fire(rules, ctx) -> dict[str, str]:
+    out = {}
+    for rule in rules:
+        evidence = rule(ctx)
+        if evidence:
+            out[rule.__name__] = evidence
+    return out
+
+
+def _specific_date(text: str) -> bool:
+    months = r"январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|" \
+             r"january|february|march|april|may|june|july|august|september|october|november|december"
+    return bool(re.search(rf"\b\d{{1,2}}\s+({months})", text, re.I) or YEAR.search(text))
+
+
+# --- spheres ------------------------------------------------------------------------------------
+
+def spheres_of(cues: Sequence[Cue]) -> tuple[tuple[Sphere, ...], dict[str, list[str]]]:
+    why: dict[str, list[str]] = {}
+    for c in cues:
+        if c.kind == "sphere":
+            why.setdefault(c.value, [])
+            if c.text not in why[c.value]:
+                why[c.value].append(c.text)
+    spheres = tuple(sorted((Sphere(v) for v in why), key=lambda s: s.value))
+    return spheres, {k: why[k] for k in sorted(why)}
+
+
+def years_of(text: str) -> tuple[int, ...]:
+    return tuple(sorted({int(y) for y in YEAR.findall(text)}))

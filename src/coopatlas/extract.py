@@ -1,0 +1,160 @@
+"""Text in, facts out: the stages composed (DESIGN.md data flow).
+
+    normalise → scan (one Aho-Corasick pass for names and cues) → find_mentions → find_passages
+    → assemble → code_fact
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from coopatlas.coding.cues import Cue, load_cues
+from coopatlas.coding.facts import CueHit, assemble, code_fact, find_passages
+from coopatlas.model import DocumentResult, Fact, Mention
+from coopatlas.nlp.gazetteer import NameEntry, name_patterns, stop_patterns, type_noun_patterns
+from coopatlas.nlp.matcher import Matcher
+from coopatlas.nlp.mentions import Mentions, find_mentions, partner_noun_patterns
+from coopatlas.nlp.normalize import normalise
+
+LANGUAGES = ("ru", "en", "auto")
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    matcher: Matcher
+    ref: object
+
+
+@cache
+def default_pipeline() -> Pipeline:
+    from coopatlas.reference import load_reference
+
+    ref = load_reference()
+    return build_pipeline(ref)
+
+
+def build_pipeline(ref) -> Pipeline:
+    kind_of = lambda party: ref.parties[party].kind if party in ref.parties else ""  # noqa: E731
+    patterns = itertools.chain(
+        name_patterns(ref.aliases, kind_of=kind_of), type_noun_patterns(), stop_patterns(),
+        partner_noun_patterns(), load_cues(),
+    )
+    return Pipeline(Matcher(patterns), ref)
+
+
+def extract_text(text: str, author: str | None = None, *, lang: str = "auto", document: str = "<text>",
+                 pipeline: Pipeline | None = None) -> DocumentResult:
+    """Find and code every cooperation fact in one document's text (codebook section 7)."""
+    pipe = pipeline or default_pipeline()
+    norm = normalise(text)
+    name_hits, cue_hits = _scan(pipe.matcher, norm, text)
+    language = detect_language(text) if lang == "auto" else lang
+    if author is None:
+        author = infer_author(text, find_mentions(text, norm, name_hits).strong)
+    mentions = find_mentions(text, norm, name_hits, author=author)
+    facts = code_facts(text, mentions, cue_hits, author=author, ref=pipe.ref)
+    return DocumentResult(document, author, language, tuple(facts))
+
+
+def code_facts(text: str, mentions: Mentions, cue_hits, *, author, ref) -> list[Fact]:
+    passages = find_passages(text, cue_hits)
+    drafts = assemble(passages, mentions.strong, cue_hits, author=author, ref=ref, year=_document_year(text))
+    return [code_fact(d, text, cue_hits, mentions.strong, author=author, ref=ref) for d in drafts]
+
+
+def _scan(matcher: Matcher, norm, text: str):
+    name_hits, cue_hits = [], []
+    for hit in matcher.scan(norm.text):
+        names = tuple(p for p in hit.payloads if isinstance(p, NameEntry))
+        cues = [p for p in hit.payloads if isinstance(p, Cue)]
+        if names:
+            name_hits.append(hit if len(names) == len(hit.payloads) else _only(hit, names))
+        if cues:
+            start, end = norm.span_to_original(hit.start, hit.end)
+            cue_hits.extend(CueHit(c, start, end) for c in cues)
+    return name_hits, _drop_blocked(cue_hits)
+
+
+def _only(hit, payloads):
+    from coopatlas.nlp.matcher import Hit
+
+    return Hit(hit.start, hit.end, hit.key, payloads)
+
+
+def _drop_blocked(hits: list[CueHit]) -> list[CueHit]:
+    """A block cue ("социально-экономическое") hides every cue inside it; a longer sphere cue hides
+    a shorter one of another sphere inside it ("физическая культура" is sport, not culture)."""
+    blocks = [h for h in hits if h.cue.kind == "block"]
+    spheres = [h for h in hits if h.cue.kind == "sphere"]
+
+    def hidden(h: CueHit) -> bool:
+        if any(b.start <= h.start and h.end <= b.end for b in blocks if b is not h):
+            return True
+        return h.cue.kind == "sphere" and any(
+            o.cue.value != h.cue.value and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+            for o in spheres)
+
+    return [h for h in hits if h.cue.kind != "block" and not hidden(h)]
+
+
+# --- document metadata ---------------------------------------------------------------------------
+
+_TITLE_CUE = re.compile(
+    r"стратеги|программ|план\b|постановлени|закон|правительств|администраци|губернатор|министерств|"
+    r"портал|пресс-служб|strategy|programme|program|government|administration|governor|ministry|portal", re.I)
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def detect_language(text: str) -> str | None:
+    sample = text[:20000]
+    cyr, lat = len(_CYRILLIC.findall(sample)), len(_LATIN.findall(sample))
+    if cyr == lat == 0:
+        return None
+    return "ru" if cyr >= lat else "en"
+
+
+def infer_author(text: str, mentions: tuple[Mention, ...]) -> str | None:
+    """The territory named in a title-like opening line ("Стратегия … Калужской области")."""
+    for start, end in _title_lines(text):
+        line = text[start:end]
+        if not _TITLE_CUE.search(line):
+            continue
+        named = {m.party for m in mentions if start <= m.start < end and _is_territory(m.party)}
+        if len(named) == 1:
+            return named.pop()
+    return None
+
+
+def _title_lines(text: str, limit: int = 4):
+    pos, found = 0, 0
+    while found < limit and pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end].strip()
+        if line and not line.startswith("["):
+            found += 1
+            yield pos, end
+        pos = end + 1
+
+
+def _is_territory(party: str) -> bool:
+    return ":" not in party or party.startswith("region:")
+
+
+def _document_year(text: str) -> int | None:
+    from coopatlas.coding.rules import YEAR
+
+    m = YEAR.search(text[:3000])
+    return int(m.group(1)) if m else None
+
+
+def extract_file(path: str | Path, author: str | None = None, *, lang: str = "auto") -> DocumentResult:
+    """Read a file (txt, html, pdf, docx) and extract; a ReadError propagates to the caller."""
+    from coopatlas.ingest import read_document
+
+    doc = read_document(path)
+    return extract_text(doc.text, author, lang=lang, document=str(path))

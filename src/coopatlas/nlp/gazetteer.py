@@ -1,0 +1,103 @@
+"""Gazetteer patterns: every alias of the reference tables in all its inflected forms.
+
+Alias kinds (reference/data/aliases.tsv):
+  name    a Russian name, inflected (morph.name_forms)
+  fixed   never inflected (Перу, Марий Эл)
+  abbr    case-sensitive, never inflected (ХМАО, РТ, США)
+  adj     an adjective pointing to a party; weak evidence
+  en      an English name; en_adj an English adjective (weak)
+Derived here:
+  typed_adj  the adjective of "<Adjective> область/край/…" names, weak; used by the coordination rule
+  type_noun  every form of область, край, округ, республика, … (the head of a coordinated list)
+  stop       phrases that contain a name but are not a party (Москва-река); they win overlaps and vanish
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from importlib import resources
+from typing import Iterable, Iterator
+
+from coopatlas.nlp import morph
+from coopatlas.nlp.normalize import normalise_key
+
+TYPE_NOUNS = {
+    "область": "oblast", "край": "krai", "округ": "okrug", "республика": "republic",
+    "провинция": "province", "губерния": "province", "воеводство": "voivodeship", "аймак": "aimag",
+    "уезд": "county", "штат": "state", "земля": "land", "префектура": "prefecture",
+}
+WEAK_KINDS = frozenset({"adj", "en_adj", "typed_adj"})
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    party: str                 # a party id, a group id ("group:…") or "" for a stop phrase
+    kind: str
+    alias: str                 # the alias as written in the table
+    surface: str               # this generated form, as written (for case checks)
+    flags: frozenset = frozenset()
+    type_noun: str = ""        # typed_adj and type_noun: the lemma of the type word
+
+    @property
+    def weak(self) -> bool:
+        return self.kind in WEAK_KINDS
+
+    @property
+    def ambiguous(self) -> bool:
+        return "ambiguous" in self.flags
+
+    @property
+    def needs_context(self) -> bool:
+        return "context" in self.flags
+
+
+def name_patterns(aliases: Iterable, typed_kinds: frozenset = frozenset({"subject", "foreign_region"}),
+                  kind_of=lambda party: "") -> Iterator[tuple[str, NameEntry, bool]]:
+    """(normalised key, entry, prefix=False) for every form of every alias, plus derived entries."""
+    for alias in aliases:
+        for surface, kind, type_noun in _surfaces(alias, typed=kind_of(alias.party) in typed_kinds):
+            entry = NameEntry(alias.party, kind, alias.text, surface, frozenset(alias.flags), type_noun)
+            yield normalise_key(surface), entry, False
+
+
+def type_noun_patterns() -> Iterator[tuple[str, NameEntry, bool]]:
+    for lemma in TYPE_NOUNS:
+        for form in morph.name_forms(lemma):
+            yield normalise_key(form), NameEntry("", "type_noun", lemma, form, frozenset(), lemma), False
+
+
+def stop_patterns() -> Iterator[tuple[str, NameEntry, bool]]:
+    for row in _read_tsv("stop_phrases.tsv"):
+        forms = morph.name_forms(row["phrase"]) if row["inflect"] == "yes" else {row["phrase"]}
+        for form in forms:
+            yield normalise_key(form), NameEntry("", "stop", row["phrase"], form, frozenset()), False
+
+
+def _surfaces(alias, typed: bool):
+    kind = alias.kind
+    if kind == "name":
+        for form in morph.name_forms(alias.text):
+            yield form, "name", ""
+        if typed:
+            yield from _typed_adjectives(alias.text)
+    elif kind == "adj":
+        for form in morph.adjective_forms(alias.text):
+            yield form, "adj", ""
+    elif kind in ("fixed", "abbr", "en", "en_adj"):
+        yield alias.text, kind, ""
+    else:
+        raise ValueError(f"unknown alias kind {kind!r} for {alias.party}")
+
+
+def _typed_adjectives(name: str):
+    """"Тульская область" → every form of "тульский", remembered as an adjective of an oblast."""
+    words = name.split()
+    if len(words) != 2 or words[1].lower() not in TYPE_NOUNS:
+        return
+    for form in morph.adjective_forms(words[0]):
+        yield form, "typed_adj", words[1].lower()
+
+
+def _read_tsv(name: str) -> list[dict]:
+    text = resources.files("coopatlas.nlp").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t"))

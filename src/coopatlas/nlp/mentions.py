@@ -1,0 +1,210 @@
+"""From gazetteer hits to mentions of parties: case checks, context, ambiguity, coordination.
+
+Each rule is a small function; the rule that produced a mention is stored in Mention.how.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from typing import Iterable, Iterator, Sequence
+
+from coopatlas.model import Mention
+from coopatlas.nlp import morph
+from coopatlas.nlp.gazetteer import NameEntry
+from coopatlas.nlp.matcher import Hit
+from coopatlas.nlp.normalize import Normalised, normalise_key
+from coopatlas.nlp.resolve import resolve_spans
+
+_LIST_GLUE = re.compile(r"^\s*(,|и|,\s*и|,\s*а\s+также|а\s+также|or|and|,\s*and)\s*$", re.I)
+_SENTENCE_END = ".!?\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int              # original offsets
+    end: int
+    entries: tuple[NameEntry, ...]
+
+    @property
+    def kinds(self) -> set[str]:
+        return {e.kind for e in self.entries}
+
+    @property
+    def priority(self) -> int:
+        if "stop" in self.kinds:
+            return 3
+        return 2 if any(not e.weak and e.kind != "type_noun" for e in self.entries) else 1
+
+
+@dataclass(frozen=True)
+class Mentions:
+    strong: tuple[Mention, ...]   # parties and groups the text names
+    weak: tuple[Mention, ...]     # adjectives that did not become parties
+
+
+def find_mentions(text: str, norm: Normalised, hits: Iterable[Hit], *, author: str | None = None) -> Mentions:
+    candidates = [c for c in _candidates(text, norm, hits) if _case_fits(text, c)]
+    resolved = resolve_spans(candidates, span=lambda c: (c.start, c.end), priority=lambda c: c.priority)
+    resolved = [c for c in resolved if "stop" not in c.kinds]
+    strong, weak, ambiguous = _split(text, resolved)
+    strong += _coordinated(text, resolved)
+    strong += _adjective_with_partner(text, resolved, weak)
+    strong_parties = {m.party for m in strong}
+    strong += _disambiguate(text, ambiguous, strong_parties, author)
+    taken = {(m.start, m.end) for m in strong}
+    weak = [m for m in weak if (m.start, m.end) not in taken]
+    return Mentions(tuple(sorted(strong, key=_order)), tuple(sorted(weak, key=_order)))
+
+
+def _order(m: Mention):
+    return (m.start, m.end, m.party)
+
+
+def _candidates(text: str, norm: Normalised, hits: Iterable[Hit]) -> Iterator[Candidate]:
+    for hit in hits:
+        entries = tuple(p for p in hit.payloads if isinstance(p, NameEntry))
+        if entries:
+            start, end = norm.span_to_original(hit.start, hit.end)
+            yield Candidate(start, end, entries)
+
+
+def _case_fits(text: str, cand: Candidate) -> bool:
+    """Keep the entries whose case rule fits the text; a candidate with none left is dropped."""
+    surface = text[cand.start:cand.end]
+    return any(_entry_case_fits(surface, e) for e in cand.entries)
+
+
+def _entry_case_fits(surface: str, entry: NameEntry) -> bool:
+    if entry.kind in ("abbr",):
+        return _strip(surface) == _strip(entry.surface)
+    if entry.kind in ("adj", "en_adj", "typed_adj", "type_noun", "stop", "partner_noun"):
+        return True
+    words = surface.split()
+    if len(words) == 1 or entry.kind == "fixed":
+        return surface[:1].isupper()
+    return any(w[:1].isupper() for w in words)
+
+
+def _strip(s: str) -> str:
+    return re.sub(r"[\s\-‐‑‒–—―−]+", " ", s).replace("ё", "е").replace("Ё", "Е")
+
+
+def _split(text: str, resolved: Sequence[Candidate]):
+    strong: list[Mention] = []
+    weak: list[Mention] = []
+    ambiguous: list[Candidate] = []
+    for cand in resolved:
+        surface = text[cand.start:cand.end]
+        fitting = [e for e in cand.entries if _entry_case_fits(surface, e) and e.party]
+        named = [e for e in fitting if not e.weak and e.kind not in ("type_noun", "partner_noun")]
+        if named:
+            parties = {e.party for e in named}
+            if len(parties) > 1 or any(e.ambiguous for e in named):
+                ambiguous.append(Candidate(cand.start, cand.end, tuple(named)))
+            elif any(e.needs_context for e in named) and not _has_context(text, cand, resolved):
+                continue
+            else:
+                strong.append(Mention(named[0].party, cand.start, cand.end, surface, f"alias:{named[0].kind}"))
+        else:
+            weak.extend(Mention(e.party, cand.start, cand.end, surface, f"alias:{e.kind}", weak=True)
+                        for e in fitting if e.weak)
+    return strong, weak, ambiguous
+
+
+def _has_context(text: str, cand: Candidate, resolved: Sequence[Candidate]) -> bool:
+    """Того, Перу, Чад: capitalised inside a sentence, or next to another name in a list."""
+    before = text[:cand.start].rstrip(" \t\u00a0«\"(")
+    inside_sentence = bool(before) and before[-1] not in _SENTENCE_END
+    return inside_sentence or any(_adjacent_in_list(text, cand, other) for other in resolved if other is not cand)
+
+
+def _adjacent_in_list(text: str, a: Candidate, b: Candidate) -> bool:
+    first, second = (a, b) if a.end <= b.start else (b, a)
+    if first.end > second.start:
+        return False
+    return bool(_LIST_GLUE.match(text[first.end:second.start]))
+
+
+def _coordinated(text: str, resolved: Sequence[Candidate]) -> list[Mention]:
+    """"с Тульской, Брянской и Смоленской областями": a run of region adjectives before a type noun."""
+    out: list[Mention] = []
+    for i, cand in enumerate(resolved):
+        if "type_noun" not in cand.kinds:
+            continue
+        noun = next(e.type_noun for e in cand.entries if e.kind == "type_noun")
+        run = _adjective_run(text, resolved, i, noun)
+        if len(run) >= 2 or (run and _is_plural_noun(text[cand.start:cand.end])):
+            out.extend(Mention(party, c.start, c.end, text[c.start:c.end], "coordination") for c, party in run)
+    return out
+
+
+def _adjective_run(text: str, resolved: Sequence[Candidate], noun_index: int, noun: str):
+    run = []
+    right = resolved[noun_index]
+    for j in range(noun_index - 1, -1, -1):
+        cand = resolved[j]
+        gap = text[cand.end:right.start]
+        party = _typed_party(text, cand, noun)
+        glue_ok = (gap.strip() == "") if right is resolved[noun_index] else bool(_LIST_GLUE.match(gap))
+        if party is None or not glue_ok:
+            break
+        run.append((cand, party))
+        right = cand
+    run.reverse()
+    return run
+
+
+def _typed_party(text: str, cand: Candidate, noun: str) -> str | None:
+    if not text[cand.start:cand.start + 1].isupper():
+        return None
+    parties = {e.party for e in cand.entries if e.kind == "typed_adj" and e.type_noun == noun}
+    return parties.pop() if len(parties) == 1 else None
+
+
+def _is_plural_noun(surface: str) -> bool:
+    return any("plur" in p.tag for p in morph.analyzer().parse(surface.lower())[:1])
+
+
+def _adjective_with_partner(text: str, resolved: Sequence[Candidate], weak: list[Mention]) -> list[Mention]:
+    """"с белорусскими партнёрами", "the Chinese side": a weak adjective before a partner word."""
+    out = []
+    partner_spans = [c for c in resolved if "partner_noun" in c.kinds]
+    for m in weak:
+        for p in partner_spans:
+            if 0 <= p.start - m.end <= 2 and text[m.end:p.start].strip() == "":
+                out.append(Mention(m.party, m.start, m.end, m.surface, "adjective+partner"))
+                break
+    return _unique_per_span(out)
+
+
+def _unique_per_span(mentions: list[Mention]) -> list[Mention]:
+    by_span = defaultdict(set)
+    for m in mentions:
+        by_span[(m.start, m.end)].add(m.party)
+    return [m for m in mentions if len(by_span[(m.start, m.end)]) == 1]
+
+
+def _disambiguate(text: str, ambiguous: list[Candidate], named: set[str], author: str | None) -> list[Mention]:
+    """РТ, РБ, Алтай: the author if it is a candidate, else the one candidate named elsewhere."""
+    out = []
+    for cand in ambiguous:
+        parties = {e.party for e in cand.entries}
+        choice, how = None, ""
+        if author in parties:
+            choice, how = author, "ambiguous:author"
+        elif len(parties & named) == 1:
+            choice, how = next(iter(parties & named)), "ambiguous:named-elsewhere"
+        if choice:
+            out.append(Mention(choice, cand.start, cand.end, text[cand.start:cand.end], how))
+    return out
+
+
+def partner_noun_patterns() -> Iterator[tuple[str, NameEntry, bool]]:
+    text = resources.files("coopatlas.nlp").joinpath("data", "partner_nouns.tsv").read_text(encoding="utf-8")
+    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+        forms = morph.name_forms(row["word"]) if row["lang"] == "ru" else {row["word"]}
+        for form in forms:
+            yield normalise_key(form), NameEntry("", "partner_noun", row["word"], form), False

@@ -1,0 +1,72 @@
+"""Normalise text for matching, keeping a map back to the original offsets.
+
+Normalised text: lowercase, ё→е, every dash and hyphen, quote and NBSP → space, soft hyphens dropped,
+every run of whitespace → one space. Character-for-character translation keeps offsets; only the
+collapsed whitespace runs and dropped characters shift them, and those shifts are recorded as
+breakpoints, so mapping back is a binary search.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_SPACE_LIKE = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000"
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_QUOTES = "\u00ab\u00bb\"\u201c\u201d\u201e\u201f\u2039\u203a'\u2018\u2019\u201a`\u00b4"
+_DROP = "\u00ad\u200b\u200c\u200d\ufeff"
+
+_TABLE = str.maketrans(
+    {**{c: " " for c in _SPACE_LIKE + _DASHES + _QUOTES}, "ё": "е", "Ё": "Е", **{c: "\x00" for c in _DROP}}
+)
+_RUNS = re.compile(r"\s{2,}|[^\S ]|\x00+")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """The normalised text and the breakpoints that map it back to the original."""
+
+    text: str
+    _norm_at: tuple[int, ...]   # normalised offset where a shift starts
+    _shift: tuple[int, ...]     # original - normalised offset from that point on
+
+    def to_original(self, pos: int) -> int:
+        i = bisect_right(self._norm_at, pos) - 1
+        return pos + (self._shift[i] if i >= 0 else 0)
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span [start, end) back; end maps from its last character."""
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+def normalise(text: str) -> Normalised:
+    mapped = _lower_same_length(text.translate(_TABLE))
+    parts: list[str] = []
+    norm_at: list[int] = []
+    shifts: list[int] = []
+    last = 0
+    removed = 0
+    for m in _RUNS.finditer(mapped):
+        run = m.group()
+        keep = "" if run[0] == "\x00" else " "
+        parts.append(mapped[last:m.start()])
+        parts.append(keep)
+        next_norm = m.start() - removed + len(keep)   # where the text after the run lands
+        removed += len(run) - len(keep)
+        norm_at.append(next_norm)
+        shifts.append(removed)
+        last = m.end()
+    parts.append(mapped[last:])
+    return Normalised("".join(parts), tuple(norm_at), tuple(shifts))
+
+
+def normalise_key(text: str) -> str:
+    """Normalise a pattern (an alias or a cue): the same mapping, without the offset map."""
+    return normalise(text).text.strip()
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
