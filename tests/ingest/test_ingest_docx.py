@@ -6,7 +6,7 @@ import pytest
 from coopatlas.errors import ReadError
 from coopatlas.ingest import read_bytes, read_document
 
-from conftest import build_docx
+from ingest_builders import build_docx
 
 BLOCKS = [
     ("h", "Соглашение о сотрудничестве"),

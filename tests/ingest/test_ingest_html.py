@@ -70,3 +70,13 @@ def test_page_with_only_scripts_is_empty():
 ])
 def test_declared_charset(head, expected):
     assert declared_charset(head) == expected
+
+
+def test_utf16_declaration_in_ascii_bytes_means_utf8():
+    html = '<meta charset="utf-16"><p>Тыва</p>'.encode()
+    assert read_bytes(html, "a.html").text == "Тыва"
+
+
+def test_empty_cells_leave_no_separator():
+    html = b"<table><tr><td>a<td><td>b</tr><tr><td><td>c</table>"
+    assert read_bytes(html, "t.html").text == "a | b\nc"

@@ -3,7 +3,7 @@ import pytest
 from coopatlas.errors import ReadError
 from coopatlas.ingest import read_bytes, read_document
 
-from conftest import build_pdf
+from ingest_builders import build_pdf
 
 PAGE_ONE = (
     "Соглашение между Тюменской областью и Ханты-\n"

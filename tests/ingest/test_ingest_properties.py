@@ -6,7 +6,7 @@ from coopatlas.errors import ReadError
 from coopatlas.ingest import read_bytes
 from coopatlas.model import RawDocument
 
-from conftest import build_docx, build_pdf
+from ingest_builders import build_docx, build_pdf
 
 SUFFIXES = [".txt", ".html", ".pdf", ".docx", ".png", ".bin", ""]
 PREFIXES = [b"", b"%PDF-1.4\n", b"PK\x03\x04", b"<html><body>", b"\xef\xbb\xbf", b"\xff\xfe"]

@@ -4,7 +4,7 @@ from coopatlas.errors import CoopatlasError, ReadError
 from coopatlas.ingest import read_bytes, read_document
 from coopatlas.model import RawDocument
 
-from conftest import build_docx
+from ingest_builders import build_docx
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t  ", b"\xef\xbb\xbf  \r\n", b"\xff\xfe \x00\n\x00"])

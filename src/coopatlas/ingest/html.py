@@ -6,7 +6,7 @@ first 4 KB (when the bytes really decode with it), then detection as for plain t
 Text: script, style, noscript, template, nav, header, footer, aside, form controls and comments
 are dropped. Block elements (p, div, li, h1-h6, tr, table, section, …) and ``<br>`` end a line,
 so list items come out one per line; cells of one table row are joined with `` | `` (as in the
-DOCX reader). Runs of HTML whitespace collapse to one space; ``&nbsp;`` stays U+00A0. Nothing is
+DOCX reader; empty cells leave no separator). Runs of HTML whitespace collapse to one space; ``&nbsp;`` stays U+00A0. Nothing is
 fetched: no scripts run, no external resource is loaded.
 """
 from __future__ import annotations
@@ -49,8 +49,13 @@ def read_html(data: bytes, path: str, limits: Limits) -> RawDocument:
 
 def decode_html_bytes(data: bytes) -> Decoded:
     label = declared_charset(data)
-    declared = decode_declared(data, label) if label and not _has_bom(data) else None
+    declared = decode_declared(data, _usable_label(label)) if label and not _has_bom(data) else None
     return declared or decode_text(data)
+
+
+def _usable_label(label: str) -> str:
+    """A page cannot declare UTF-16/32 in ASCII bytes: such a declaration means UTF-8 (HTML Standard)."""
+    return "utf-8" if label.lower().replace("_", "-").startswith(("utf-16", "utf-32")) else label
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -115,7 +120,7 @@ def _assemble(pieces: list[str]) -> str:
     """Merge pieces: each run of breaks → one line end; cell markers → " | " inside a row."""
     text = _BLANK_AROUND_BREAK.sub("\n", "".join(pieces))
     text = _CELL_RUN.sub(" | ", text)
-    return text.strip(" \n").removesuffix(" |").replace(" |\n", "\n")
+    return text.strip(" \n")
 
 
 def _title(tree: LexborHTMLParser) -> str | None:

@@ -25,7 +25,7 @@ from importlib import resources
 from typing import Callable
 
 _BREAK = re.compile(
-    r"(?P<left>[^\W\d_]+)(?:\ufffe[ \t]*\n?|[-\u00ad\u2010][ \t]*\n)[ \t]*(?P<right>[^\W\d_]+)"
+    r"(?<![^\W\d_])(?P<left>[^\W\d_]+)(?:\ufffe[ \t]*\n?|[-\u00ad\u2010][ \t]*\n)[ \t]*(?P<right>[^\W\d_]+)"
 )
 _PO_ADVERB_ENDINGS = ("ому", "ему", "ски", "цки", "ьи")
 MIN_COMPOUND_TAIL = 4

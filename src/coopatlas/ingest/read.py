@@ -27,7 +27,7 @@ SUFFIXES: dict[str, str] = {
     ".txt": "txt", ".text": "txt", ".md": "txt",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".pdf": "pdf",
-    ".docx": "docx", ".docm": "docx",
+    ".docx": "docx",
 }
 
 # Suffixes refused outright: readable by someone, but reading them as plain text would be wrong.
