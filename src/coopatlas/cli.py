@@ -1,0 +1,140 @@
+"""Thin commands: each parses options, calls one library function, prints.
+
+Exit status: 0 all went well; 1 some input file failed (each is reported and the rest processed);
+2 the command was used wrongly (unknown option, unknown identifier, unreadable gold file).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from coopatlas.errors import CoopatlasError
+
+SUPPORTED = (".txt", ".text", ".html", ".htm", ".pdf", ".docx")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="coopatlas")
+def main():
+    """coopatlas: an evidence-linked atlas of inter-regional and cross-border cooperation."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--author", help="Codebook identifier of the issuing territory, e.g. RU-KLU (else inferred).")
+@click.option("--authors", "authors_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="JSON Lines with document and author keys (a gold file) giving each document's author.")
+@click.option("--lang", type=click.Choice(["ru", "en", "auto"]), default="auto", show_default=True)
+@click.option("--relative-to", type=click.Path(file_okay=False, path_type=Path),
+              help="Print document paths relative to this folder.")
+@click.option("--summary", is_flag=True, help="Print a readable table instead of JSON Lines.")
+def extract(paths, author, authors_file, lang, relative_to, summary):
+    """Extract cooperation facts: one JSON line per document (codebook section 7).
+
+    \b
+    Examples:
+      coopatlas extract strategy.pdf --author RU-KLU
+      coopatlas extract examples/ --summary
+      coopatlas extract news.html --lang ru > facts.jsonl
+    """
+    from coopatlas import extract as ex
+    from coopatlas.reference import load_reference
+
+    ref = load_reference()
+    if author and author not in ref.parties:
+        raise click.UsageError(f"--author {author!r} is not a codebook identifier (try RU-KLU, BY, …)")
+    authors = _read_authors(authors_file) if authors_file else {}
+    failed = 0
+    rows = []
+    for path in _expand(paths):
+        name = _display(path, relative_to)
+        try:
+            result = ex.extract_file(path, authors.get(name, author), lang=lang)
+            result = _renamed(result, name)
+        except CoopatlasError as err:
+            failed += 1
+            click.echo(f"coopatlas: {name}: {err}", err=True)
+            result = _failed(name, str(err))
+        rows.append(result)
+        if not summary:
+            click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+    if summary:
+        from coopatlas.summary import render_summary
+
+        click.echo(render_summary(rows))
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("pred", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores and errors as JSON.")
+@click.option("--only", "prefix", help="Score only documents whose key starts with this prefix, e.g. heldout/.")
+def evaluate(gold, pred, as_json, prefix):
+    """Score predictions against a gold file (codebook section 8) and list the errors per document.
+
+    \b
+    Examples:
+      coopatlas evaluate tests/data/gold/tune.jsonl pred.jsonl
+      coopatlas evaluate gold.jsonl pred.jsonl --json > scores.json
+    """
+    from coopatlas import evaluation
+
+    try:
+        gold_records = evaluation.read_jsonl(gold)
+        pred_records = evaluation.read_jsonl(pred)
+        keys = None
+        if prefix:
+            keys = {r.document for r in gold_records if r.document.startswith(prefix)}
+        report = evaluation.evaluate(gold_records, pred_records, documents=keys)
+    except CoopatlasError as err:
+        raise click.UsageError(str(err)) from None
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(evaluation.render_table(report))
+
+
+def _expand(paths):
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+        else:
+            yield path
+
+
+def _display(path: Path, base: Path | None) -> str:
+    if base is not None:
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            pass
+    return str(path)
+
+
+def _read_authors(path: Path) -> dict[str, str | None]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            out[record["document"]] = record.get("author")
+    return out
+
+
+def _renamed(result, name):
+    from dataclasses import replace
+
+    return replace(result, document=name)
+
+
+def _failed(name: str, reason: str):
+    from coopatlas.model import DocumentResult
+
+    return DocumentResult(name, None, None, (), error=reason)
+
+
+if __name__ == "__main__":
+    main()
