@@ -77,3 +77,19 @@ def test_truncated_docx():
     data = build_docx(BLOCKS)
     with pytest.raises(ReadError, match="^corrupt DOCX: "):
         read_bytes(data[: len(data) // 2], "cut.docx")
+
+
+def test_nested_table_follows_its_row():
+    import docx
+
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "Приморский край"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "Китай"
+    inner.cell(0, 1).text = "Корея"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    lines = read_bytes(buffer.getvalue(), "n.docx").text.split("\n")
+    assert lines[0].startswith("Приморский край | ")
+    assert lines[-1] == "Китай | Корея"

@@ -84,3 +84,10 @@ def test_txt_reader_records_encoding_and_cleans(write):
 def test_txt_with_bom_has_no_bom_in_text():
     doc = read_bytes(codecs.BOM_UTF8 + "Тыва".encode(), "a.txt")
     assert doc.text == "Тыва" and doc.encoding == "utf-8-sig"
+
+
+def test_letter_table_covers_the_russian_alphabet_once():
+    from coopatlas.ingest.cyrillic import letter_scores
+    scores = letter_scores()
+    assert set(scores) == set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+    assert all(score < 0 for score in scores.values())

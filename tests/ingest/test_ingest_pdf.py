@@ -57,3 +57,9 @@ def test_not_a_pdf_at_all():
 def test_pdf_found_by_magic_without_suffix():
     doc = read_bytes(build_pdf(["Regional cooperation."]), "download")
     assert doc.format == "pdf" and "Regional cooperation." in doc.text
+
+
+def test_line_ends_inside_names_and_number_ranges(cyrillic_font):
+    page = "Кабардино -\nБалкарской Республикой, 2021-\n2025 годы, кто-\nто"
+    doc = read_bytes(build_pdf([page], cyrillic_font), "x.pdf")
+    assert doc.text == "Кабардино -\nБалкарской Республикой, 2021-\n2025 годы, кто-то"
