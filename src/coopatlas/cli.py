@@ -84,8 +84,11 @@ def evaluate(gold, pred, as_json, prefix):
     from coopatlas import evaluation
 
     try:
-        gold_records = evaluation.read_jsonl(gold)
-        pred_records = evaluation.read_jsonl(pred)
+        from coopatlas.reference import load_reference
+
+        resolve = load_reference().resolve_id
+        gold_records = evaluation.canonicalise(evaluation.read_jsonl(gold), resolve)
+        pred_records = evaluation.canonicalise(evaluation.read_jsonl(pred), resolve)
         keys = None
         if prefix:
             keys = {r.document for r in gold_records if r.document.startswith(prefix)}

@@ -20,6 +20,7 @@ from coopatlas.nlp.mentions import Mentions, find_mentions, partner_noun_pattern
 from coopatlas.nlp.normalize import normalise
 
 LANGUAGES = ("ru", "en", "auto")
+_HEAD_CHARS = 1500  # the author is read from title lines near the top
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     name_hits, cue_hits = _scan(pipe.matcher, norm, text)
     language = detect_language(text) if lang == "auto" else lang
     if author is None:
-        author = infer_author(text, find_mentions(text, norm, name_hits).strong)
+        head = [h for h in name_hits if h.start < _HEAD_CHARS]
+        author = infer_author(text, find_mentions(text, norm, head).strong)
     mentions = find_mentions(text, norm, name_hits, author=author)
     facts = code_facts(text, mentions, cue_hits, author=author, ref=pipe.ref)
     return DocumentResult(document, author, language, tuple(facts))
