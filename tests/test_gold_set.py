@@ -40,7 +40,7 @@ def predictions(gold):
     out = []
     for record in gold:
         text = (GOLD / record.document).read_text(encoding="utf-8")
-        out.append(extract_text(text, record.author, document=record.document).to_json())
+        out.append(extract_text(text, record.author, document=record.document, infer=False).to_json())
     lines = [json.dumps(r, ensure_ascii=False) for r in out]
     return canonicalise(parse_jsonl(lines, source="<predictions>"), load_reference().resolve_id)
 

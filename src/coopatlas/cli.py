@@ -52,7 +52,8 @@ def extract(paths, author, authors_file, lang, relative_to, summary):
     for path in _expand(paths):
         name = _display(path, relative_to)
         try:
-            result = ex.extract_file(path, authors.get(name, author), lang=lang)
+            listed = name in authors
+            result = ex.extract_file(path, authors[name] if listed else author, lang=lang, infer=not listed)
             result = _renamed(result, name)
         except CoopatlasError as err:
             failed += 1

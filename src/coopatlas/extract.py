@@ -13,6 +13,7 @@ from pathlib import Path
 
 from coopatlas.coding.cues import Cue, load_cues
 from coopatlas.coding.facts import CueHit, assemble, code_fact, find_passages
+from coopatlas.coding.partners import partner_mentions
 from coopatlas.model import DocumentResult, Fact, Mention
 from coopatlas.nlp.gazetteer import NameEntry, name_patterns, stop_patterns, type_noun_patterns
 from coopatlas.nlp.matcher import Matcher
@@ -47,13 +48,17 @@ def build_pipeline(ref) -> Pipeline:
 
 
 def extract_text(text: str, author: str | None = None, *, lang: str = "auto", document: str = "<text>",
-                 pipeline: Pipeline | None = None) -> DocumentResult:
-    """Find and code every cooperation fact in one document's text (codebook section 7)."""
+                 infer: bool = True, pipeline: Pipeline | None = None) -> DocumentResult:
+    """Find and code every cooperation fact in one document's text (codebook section 7).
+
+    Without an `author`, the author is inferred from a title line unless `infer` is False (a
+    document known to have no author, such as a national agency's news item).
+    """
     pipe = pipeline or default_pipeline()
     norm = normalise(text)
     name_hits, cue_hits = _scan(pipe.matcher, norm, text)
     language = detect_language(text) if lang == "auto" else lang
-    if author is None:
+    if author is None and infer:
         head = [h for h in name_hits if h.start < _HEAD_CHARS]
         author = infer_author(text, find_mentions(text, norm, head).strong)
     mentions = find_mentions(text, norm, name_hits, author=author)
@@ -63,8 +68,14 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
 
 def code_facts(text: str, mentions: Mentions, cue_hits, *, author, ref) -> list[Fact]:
     passages = find_passages(text, cue_hits)
-    drafts = assemble(passages, mentions.strong, cue_hits, author=author, ref=ref, year=_document_year(text))
-    return [code_fact(d, text, cue_hits, mentions.strong, author=author, ref=ref) for d in drafts]
+    partners = partner_mentions(text, mentions.strong, lambda p: _country_of(ref, p))
+    drafts = assemble(passages, partners, cue_hits, author=author, ref=ref, year=_document_year(text))
+    return [code_fact(d, text, cue_hits, partners, author=author, ref=ref) for d in drafts]
+
+
+def _country_of(ref, party: str) -> str | None:
+    found = ref.parties.get(party)
+    return getattr(found, "country", None) if found else None
 
 
 def _scan(matcher: Matcher, norm, text: str):
@@ -154,9 +165,9 @@ def _document_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def extract_file(path: str | Path, author: str | None = None, *, lang: str = "auto") -> DocumentResult:
+def extract_file(path: str | Path, author: str | None = None, *, lang: str = "auto", infer: bool = True) -> DocumentResult:
     """Read a file (txt, html, pdf, docx) and extract; a ReadError propagates to the caller."""
     from coopatlas.ingest import read_document
 
     doc = read_document(path)
-    return extract_text(doc.text, author, lang=lang, document=str(path))
+    return extract_text(doc.text, author, lang=lang, document=str(path), infer=infer)

@@ -49,8 +49,10 @@ class Draft:
 # --- passages -----------------------------------------------------------------------------------
 
 def find_passages(text: str, cue_hits: Sequence[CueHit]) -> list[tuple[int, int]]:
-    """Sentences that hold a cooperation cue; razdel runs only on blocks that have one."""
+    """Sentences that hold a cooperation cue and are not a comparison ("уступает Тульской области");
+    razdel runs only on blocks that have a cue."""
     coop = sorted(h.start for h in cue_hits if h.cue.kind == "coop")
+    comparisons = [h.start for h in cue_hits if h.cue.kind == "comparison"]
     if not coop:
         return []
     out = []
@@ -61,7 +63,7 @@ def find_passages(text: str, cue_hits: Sequence[CueHit]) -> list[tuple[int, int]
         if i >= len(coop) or coop[i] >= b_end:
             continue
         for s_start, s_end in sentences(text, b_start, b_end):
-            if any(s_start <= c < s_end for c in coop[i:]):
+            if any(s_start <= c < s_end for c in coop[i:]) and not any(s_start <= c < s_end for c in comparisons):
                 out.append((s_start, s_end))
     return out
 

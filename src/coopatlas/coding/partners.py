@@ -1,0 +1,49 @@
+"""Which named territories are parties: the coding decisions applied to the mentions the NLP found.
+
+Each rule is a small named function over one mention; `partner_mentions` keeps the mentions that no
+rule rejects (docs/coding-decisions.md).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from coopatlas.model import Mention
+
+NOT_PARTIES = frozenset({"RU"})  # the Russian Federation frames the document; it is never a partner
+_QUOTED = re.compile(r"«[^«»]{1,120}»|“[^“”]{1,120}”|\"[^\"]{1,120}\"")
+_NAMED_THING = re.compile(r"(программ\w*|проект\w*|programme|program|project|фестивал\w*|festival|"
+                          r"форум\w*|forum|маршрут\w*|route|конкурс\w*|выставк\w*|ярмарк\w*|завод\w*|"
+                          r"компани\w*|пункт\w* пропуска|издани\w*)\W{0,3}$", re.I)
+
+
+def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callable[[str], str | None]) -> list[Mention]:
+    quoted = _quoted_names(text)
+    kept = []
+    for i, m in enumerate(mentions):
+        if m.party in NOT_PARTIES or _inside_a_quoted_name(m, quoted):
+            continue
+        if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _quoted_names(text: str) -> list[tuple[int, int]]:
+    """Quoted names of programmes, projects, events: «Россия – Эстония» names no partner."""
+    spans = []
+    for q in _QUOTED.finditer(text):
+        if _NAMED_THING.search(text[max(0, q.start() - 60):q.start()]):
+            spans.append((q.start(), q.end()))
+    return spans
+
+
+def _inside_a_quoted_name(m: Mention, quoted: list[tuple[int, int]]) -> bool:
+    return any(s <= m.start and m.end <= e for s, e in quoted)
+
+
+def _locates_the_region_before(m: Mention, previous: Mention | None, text: str, country_of) -> bool:
+    """"с Минской областью Республики Беларусь": the state only says where the region is."""
+    if previous is None or country_of(previous.party) != m.party or previous.party == m.party:
+        return False
+    return text[previous.end:m.start].strip() == ""
