@@ -15,6 +15,7 @@ from coopatlas.model import Arity, Direction, Evidence, Fact, Mention
 from coopatlas.nlp.segment import blocks, sentences
 
 FRAMEWORK_PREFIXES = ("assoc:", "org:", "euroregion:")
+EU_PROGRAMME_NEIGHBOURS = frozenset({"FI", "EE", "LV", "LT", "PL", "NO", "SE", "DE", "DK"})
 STRONG_ANAPHORA = ("стороны", "сторонами", "сторон", "сторонам", "the parties", "under the agreement",
                    "данного соглашения", "указанного соглашения", "этого соглашения", "соглашением предусмотрен",
                    "соглашение предусматривает", "документ предусматривает", "the agreement", "the memorandum",
@@ -78,6 +79,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         inside = [m for m in mentions if start <= m.start < end]
         cues = [h.cue for h in cue_hits if start <= h.start < end]
         parties = _unique(m.party for m in inside if not m.party.startswith("group:"))
+        parties = _with_eu_programme(parties, cues, ref)
         implied = _implied(inside, author, ref, year)
         partners = tuple(p for p in parties if p != author)
         if partners:
@@ -106,6 +108,20 @@ def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, spa
         hub = partners[0]
         return [Draft((hub, p), False, implied, (span,), how="separate-hub") for p in partners[1:]]
     return [Draft(partners, False, implied, (span,), how="no-author")]
+
+
+def _with_eu_programme(parties: tuple[str, ...], cues: Sequence[Cue], ref) -> tuple[str, ...]:
+    """Kolarctic, Interreg, "Россия – Эстония": EU programmes are cooperation with org:eu (codebook 2)."""
+    kinds = {c.kind for c in cues}
+    countries = {_country(ref, p) for p in parties}
+    if "eu_programme" in kinds or ("cbc_programme" in kinds and countries & EU_PROGRAMME_NEIGHBOURS):
+        return _unique(parties + ("org:eu",))
+    return parties
+
+
+def _country(ref, party: str) -> str | None:
+    found = getattr(ref, "parties", {}).get(party)
+    return getattr(found, "country", None) if found else None
 
 
 def _between(cues: Sequence[Cue]) -> bool:

@@ -12,7 +12,7 @@ from coopatlas.model import Mention
 
 NOT_PARTIES = frozenset({"RU"})  # the Russian Federation frames the document; it is never a partner
 _QUOTED = re.compile(r"«[^«»]{1,120}»|“[^“”]{1,120}”|\"[^\"]{1,120}\"")
-_NAMED_THING = re.compile(r"(программ\w*|проект\w*|programme|program|project|фестивал\w*|festival|"
+_NAMED_THING = re.compile(r"(проект\w*|project|фестивал\w*|festival|"
                           r"форум\w*|forum|маршрут\w*|route|конкурс\w*|выставк\w*|ярмарк\w*|завод\w*|"
                           r"компани\w*|пункт\w* пропуска|издани\w*)\W{0,3}$", re.I)
 
@@ -30,7 +30,8 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
 
 
 def _quoted_names(text: str) -> list[tuple[int, int]]:
-    """Quoted names of programmes, projects, events: «Россия – Эстония» names no partner."""
+    """Quoted names of projects, events, routes, companies: «Дружба народов» names no partner.
+    Programme names do (codebook 2: "Литва – Польша – Россия" is cooperation with LT and PL)."""
     spans = []
     for q in _QUOTED.finditer(text):
         if _NAMED_THING.search(text[max(0, q.start() - 60):q.start()]):

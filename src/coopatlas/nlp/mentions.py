@@ -20,6 +20,7 @@ from coopatlas.nlp.resolve import resolve_spans
 
 _LIST_GLUE = re.compile(r"^\s*(,|и|,\s*и|,\s*а\s+также|а\s+также|or|and|,\s*and)\s*$", re.I)
 _SENTENCE_END = ".!?\n"
+_HYPHENS = "-\u2010\u2011"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,10 @@ def _candidates(text: str, norm: Normalised, hits: Iterable[Hit]) -> Iterator[Ca
 
 
 def _case_fits(text: str, cand: Candidate) -> bool:
-    """Keep the entries whose case rule fits the text; a candidate with none left is dropped."""
+    """Keep the entries whose case rule fits the text; a candidate with none left is dropped.
+    A name glued by a hyphen to the word before it is part of a compound ("Юго-Восточная")."""
+    if cand.start >= 2 and text[cand.start - 1] in _HYPHENS and text[cand.start - 2].isalpha():
+        return False
     surface = text[cand.start:cand.end]
     return any(_entry_case_fits(surface, e) for e in cand.entries)
 
