@@ -77,7 +77,14 @@ def party_kind(pid: str) -> str | None:
 
 
 def is_foreign(pid: str) -> bool:
-    return not pid.startswith("RU-") and pid not in RU_FRAME_NON_RU
+    """Foreign per codebook section 6: states, foreign regions and cities, organisations, euroregions.
+
+    Russian subjects (RU-*), the territories Russian law counts as subjects, Russian associations of
+    economic interaction (assoc:*) and Russian cities (city:ru:*) are domestic.
+    """
+    if pid.startswith(("RU-", "assoc:", "city:ru:")):
+        return False
+    return pid not in RU_FRAME_NON_RU
 
 
 def expected_arity(parties: list[str]) -> str | None:
