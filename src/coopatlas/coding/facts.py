@@ -82,6 +82,8 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         parties = _with_eu_programme(parties, cues, ref)
         implied = _implied(inside, author, ref, year)
         partners = tuple(p for p in parties if p != author)
+        if partners and _restates(partners, cues, drafts, last_with_partners, ref):
+            partners = ()
         if partners:
             new = _partner_drafts(partners, parties, cues, author, implied, (start, end))
             last_with_partners = list(range(len(drafts), len(drafts) + len(new)))
@@ -126,6 +128,15 @@ def _country(ref, party: str) -> str | None:
 
 def _between(cues: Sequence[Cue]) -> bool:
     return any(c.kind == "joint" and c.text in ("между", "between") for c in cues)
+
+
+def _restates(partners, cues: Sequence[Cue], drafts, targets, ref) -> bool:
+    """"Документ предусматривает … с аймаками Монголии": the parties of the agreement named again."""
+    if not targets or not any(c.kind == "anaphora" and c.text in STRONG_ANAPHORA for c in cues):
+        return False
+    known = {p for i in targets for p in drafts[i].partners}
+    known |= {_country(ref, p) for p in known}
+    return all(p in known for p in partners)
 
 
 def _refers_back(cues: Sequence[Cue], span, drafts: Sequence[Draft], targets: Sequence[int]) -> bool:

@@ -19,14 +19,22 @@ _NAMED_THING = re.compile(r"(проект\w*|project|фестивал\w*|festiva
 
 def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callable[[str], str | None]) -> list[Mention]:
     quoted = _quoted_names(text)
+    region_countries = {country_of(m.party) for m in mentions if country_of(m.party) not in (None, m.party)}
     kept = []
     for i, m in enumerate(mentions):
         if m.party in NOT_PARTIES or _inside_a_quoted_name(m, quoted):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
             continue
+        if _side_of_a_named_region(m, region_countries):
+            continue
         kept.append(m)
     return kept
+
+
+def _side_of_a_named_region(m: Mention, region_countries: set) -> bool:
+    """"с китайской стороной" in a text about Heilongjiang: the side is the region already named."""
+    return m.how == "adjective+partner" and m.party in region_countries
 
 
 def _quoted_names(text: str) -> list[tuple[int, int]]:
