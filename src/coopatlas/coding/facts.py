@@ -146,7 +146,9 @@ def _refers_back(cues: Sequence[Cue], span, drafts: Sequence[Draft], targets: Se
     if any(a in STRONG_ANAPHORA for a in anaphora):
         return True
     last_end = max(drafts[i].spans[-1][1] for i in targets)
-    return bool(anaphora) and span[0] - last_end < 400
+    near = span[0] - last_end < 400
+    says_where = any(c.kind == "direction" for c in cues)
+    return near and (bool(anaphora) or not says_where)
 
 
 def _partnerless_drafts(cues: Sequence[Cue], author, implied, span) -> list[Draft]:
@@ -208,9 +210,10 @@ def code_fact(draft: Draft, text: str, cue_hits: Sequence[CueHit], mentions: Seq
 
 
 def _direction(draft: Draft, implied, ref: ReferenceLike) -> Direction | None:
+    """Interregional when every party is a Russian subject or an association of them (codebook 6)."""
     named = draft.partners or implied
     if named:
-        if all(ref.is_domestic(p) for p in named):
+        if all(p.startswith("assoc:") or ref.is_domestic(p) for p in named):
             return Direction.INTERREGIONAL
         return Direction.CROSS_BORDER
     return draft.direction_hint
