@@ -6,6 +6,7 @@ without a partner that refers back ("в рамках соглашения", "С�
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Protocol, Sequence
 
@@ -50,7 +51,8 @@ class Draft:
 # --- passages -----------------------------------------------------------------------------------
 
 def find_passages(text: str, cue_hits: Sequence[CueHit]) -> list[tuple[int, int]]:
-    """Sentences that hold a cooperation cue and are not a comparison ("уступает Тульской области");
+    """Sentences that hold a cooperation cue and are not a comparison ("уступает Тульской области"),
+    each with the sentences right after it that continue it ("В него вошли …", "It commits …").
     razdel runs only on blocks that have a cue."""
     coop = sorted(h.start for h in cue_hits if h.cue.kind == "coop")
     comparisons = [h.start for h in cue_hits if h.cue.kind == "comparison"]
@@ -63,16 +65,41 @@ def find_passages(text: str, cue_hits: Sequence[CueHit]) -> list[tuple[int, int]
             i += 1
         if i >= len(coop) or coop[i] >= b_end:
             continue
+        current = None
         for s_start, s_end in sentences(text, b_start, b_end):
-            if any(s_start <= c < s_end for c in coop[i:]) and not any(s_start <= c < s_end for c in comparisons):
-                out.append((s_start, s_end))
+            has_cue = any(s_start <= c < s_end for c in coop[i:])
+            compares = any(s_start <= c < s_end for c in comparisons)
+            if has_cue and not compares:
+                if current:
+                    out.append(current)
+                current = (s_start, s_end)
+            elif current and not compares and CONTINUATION.match(text, s_start):
+                current = (current[0], s_end)
+            elif current:
+                out.append(current)
+                current = None
+        if current:
+            out.append(current)
     return out
+
+
+CONTINUATION = re.compile(
+    r"(?:В\s+(?:него|нее|неё|нем|нём|них|их\s+числе|том\s+числе)|Он[аои]?|Их|Его|Её|Ее|Эт[оиа]|Этот|Данн\w+|"
+    r"Документ\w*|Соглашени\w+|План\w*|Программ\w+|Среди\s+них|Кроме\s+того|Также|"
+    r"It|They|This|These|The\s+(?:plan|agreement|document|programme|memorandum|parties)|Among\s+them)\b")
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """A short line with no sentence-final punctuation: a title or a section heading."""
+    passage = text[start:end].strip()
+    return len(passage) < 160 and "\n" not in passage and passage[-1:] not in ".!?;:»\")"
 
 
 # --- assembly -----------------------------------------------------------------------------------
 
 def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], cue_hits: Sequence[CueHit],
-             *, author: str | None, ref: ReferenceLike, year: int | None = None) -> list[Draft]:
+             *, author: str | None, ref: ReferenceLike, year: int | None = None, text: str | None = None) -> list[Draft]:
+    _heading = (lambda s, e: is_heading(text, s, e)) if text is not None else None
     drafts: list[Draft] = []
     last_with_partners: list[int] = []
     for start, end in passages:
@@ -85,9 +112,12 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         if partners and _restates(partners, cues, drafts, last_with_partners, ref):
             partners = ()
         if partners:
-            new = _partner_drafts(partners, parties, cues, author, implied, (start, end))
+            listed = _author_listed_with_others(inside, author, text) if text is not None else False
+            new = _partner_drafts(partners, parties, cues, author, implied, (start, end), listed)
             last_with_partners = list(range(len(drafts), len(drafts) + len(new)))
             drafts.extend(new)
+        elif author is None or _heading is not None and _heading(start, end):
+            continue  # no "we" to cooperate, or a heading that names no partner
         elif _refers_back(cues, (start, end), drafts, last_with_partners):
             for i in last_with_partners:
                 d = drafts[i]
@@ -97,10 +127,10 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
     return merge_drafts(drafts)
 
 
-def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, span) -> list[Draft]:
+def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, span, listed=False) -> list[Draft]:
     kinds = {c.kind for c in cues}
     framework = any(p.startswith(FRAMEWORK_PREFIXES) for p in partners)
-    joint = "joint" in kinds or framework
+    joint = "joint" in kinds or framework or (listed and "separate" not in kinds)
     if author is not None:
         others_only = "joint" in kinds and author not in parties and len(partners) >= 2 and _between(cues)
         if joint or len(partners) == 1:
@@ -124,6 +154,18 @@ def _with_eu_programme(parties: tuple[str, ...], cues: Sequence[Cue], ref) -> tu
 def _country(ref, party: str) -> str | None:
     found = getattr(ref, "parties", {}).get(party)
     return getattr(found, "country", None) if found else None
+
+
+_LIST_GLUE = re.compile(r"^\s*(,|и|and|,\s*и|,\s*and)\s*$")
+
+
+def _author_listed_with_others(inside: Sequence[Mention], author, text: str) -> bool:
+    """"Тюменская область, Югра и Ямал продлили программу": the author is one of a list of parties."""
+    ordered = sorted(inside, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if author in (a.party, b.party) and a.party != b.party and _LIST_GLUE.match(text[a.end:b.start]):
+            return True
+    return False
 
 
 def _between(cues: Sequence[Cue]) -> bool:
