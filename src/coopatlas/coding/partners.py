@@ -10,6 +10,7 @@ from typing import Callable, Sequence
 
 from coopatlas.model import Mention
 
+_LOCATING_GAP = re.compile(r"^\s*(?:\(|,)?\s*(?:of\s+the\s+|of\s+|in\s+the\s+|in\s+)?$", re.I)
 NOT_PARTIES = frozenset({"RU"})  # the Russian Federation frames the document; it is never a partner
 _QUOTED = re.compile(r"«[^«»]{1,120}»|“[^“”]{1,120}”|\"[^\"]{1,120}\"")
 _NAMED_THING = re.compile(r"(проект\w*|project|фестивал\w*|festival|"
@@ -55,4 +56,4 @@ def _locates_the_region_before(m: Mention, previous: Mention | None, text: str, 
     """"с Минской областью Республики Беларусь": the state only says where the region is."""
     if previous is None or country_of(previous.party) != m.party or previous.party == m.party:
         return False
-    return text[previous.end:m.start].strip() == ""
+    return bool(_LOCATING_GAP.match(text[previous.end:m.start]))

@@ -83,10 +83,20 @@ def _surfaces(alias, typed: bool):
     elif kind == "adj":
         for form in morph.adjective_forms(alias.text):
             yield form, "adj", ""
-    elif kind in ("fixed", "abbr", "en", "en_adj"):
+    elif kind == "en":
+        yield alias.text, kind, ""
+        yield from _english_regional(alias.text)
+    elif kind in ("fixed", "abbr", "en_adj"):
         yield alias.text, kind, ""
     else:
         raise ValueError(f"unknown alias kind {kind!r} for {alias.party}")
+
+
+def _english_regional(name: str):
+    """"Minsk Region" → "Minsk Regional" (Executive Committee, Duma, Government)."""
+    for suffix in (" Region", " Oblast"):
+        if name.endswith(suffix):
+            yield name[: -len(suffix)] + " Regional", "en", ""
 
 
 def _typed_adjectives(name: str):
