@@ -237,7 +237,8 @@ def code_fact(draft: Draft, text: str, cue_hits: Sequence[CueHit], mentions: Seq
     spheres, sphere_why = rules.spheres_of(cues)
     status, status_why = rules.status_of(cues)
     names = _quoted_names(quote, mentions, spans)
-    ctx = rules.Context(quote, cues, bool(draft.partners), spheres, status, names)
+    planned = _planned_mechanisms([h for h in cue_hits if any(s <= h.start < e for s, e in spans)])
+    ctx = rules.Context(quote, cues, bool(draft.partners), spheres, status, names, planned)
     specificity, spec_why = rules.specificity_of(ctx)
     parties = tuple(sorted(set(draft.partners) | ({author} if draft.with_author and author else set())))
     implied = tuple(sorted(set(draft.implied) - set(parties)))
@@ -273,6 +274,13 @@ def _arity(parties: Sequence[str]) -> Arity | None:
     if any(p.startswith(FRAMEWORK_PREFIXES) for p in parties) or len(parties) >= 3:
         return Arity.MULTILATERAL
     return Arity.BILATERAL if len(parties) == 2 else None
+
+
+def _planned_mechanisms(hits: Sequence[CueHit], window: int = 60) -> frozenset:
+    """Mechanism cues with an intention word within `window` characters: "a road map will be drafted"."""
+    intents = [h.start for h in hits if h.cue.kind in ("status", "modal") and h.cue.value == "intended"]
+    return frozenset(h.cue.text for h in hits if h.cue.kind == "mechanism"
+                     and any(abs(i - h.start) <= window for i in intents))
 
 
 def _quoted_names(quote: str, mentions: Sequence[Mention], spans) -> tuple[str, ...]:

@@ -33,6 +33,7 @@ class Context:
     spheres: tuple[Sphere, ...]
     status: Status
     quoted_names: tuple[str, ...]        # «…» names in the evidence that are not parties
+    planned: frozenset = frozenset()     # mechanism cues with an intention word next to them
 
 
 def cues_of(ctx: Context, kind: str) -> list[Cue]:
@@ -54,8 +55,11 @@ def status_of(cues: Sequence[Cue]) -> tuple[Status, list[str]]:
 # --- specificity --------------------------------------------------------------------------------
 
 def mechanism_in_force(ctx: Context):
-    """A working group, commission, trade house, or an action plan / road map signed or dated."""
+    """A working group, commission, trade house, or an action plan / road map signed or dated;
+    not one still "to be drafted" or that "may be set up" (codebook 4)."""
     for cue in cues_of(ctx, "mechanism"):
+        if cue.text in ctx.planned:
+            continue
         if ctx.status.rank >= Status.AGREED.rank or YEAR_RANGE.search(ctx.quote):
             return cue.text
     return None
