@@ -66,21 +66,29 @@ def find_passages(text: str, cue_hits: Sequence[CueHit]) -> list[tuple[int, int]
         if i >= len(coop) or coop[i] >= b_end:
             continue
         current = None
+        previous = None
         for s_start, s_end in sentences(text, b_start, b_end):
             has_cue = any(s_start <= c < s_end for c in coop[i:])
             compares = any(s_start <= c < s_end for c in comparisons)
             if has_cue and not compares:
                 if current:
                     out.append(current)
+                elif previous and BACK_REFERENCE.match(text, s_start):
+                    s_start = previous[0]  # "Стороны подписали …" names the parties of the sentence before
                 current = (s_start, s_end)
             elif current and not compares and CONTINUATION.match(text, s_start):
                 current = (current[0], s_end)
             elif current:
                 out.append(current)
                 current = None
+            previous = (s_start, s_end)
         if current:
             out.append(current)
     return out
+
+
+BACK_REFERENCE = re.compile(r"(?:Стороны|Обе стороны|Регионы|Оба региона|Документ|Соглашение|The parties|"
+                            r"Both sides|Both regions|The two regions|The document|The agreement)\b")
 
 
 CONTINUATION = re.compile(
@@ -92,7 +100,7 @@ CONTINUATION = re.compile(
 def is_heading(text: str, start: int, end: int) -> bool:
     """A short line with no sentence-final punctuation: a title or a section heading."""
     passage = text[start:end].strip()
-    return len(passage) < 160 and "\n" not in passage and passage[-1:] not in ".!?;:»\")"
+    return len(passage) < 160 and "\n" not in passage and passage[-1:] not in ".!?;:"
 
 
 # --- assembly -----------------------------------------------------------------------------------
@@ -108,6 +116,8 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         parties = _unique(m.party for m in inside if not m.party.startswith("group:"))
         parties = _with_eu_programme(parties, cues, ref)
         implied = _implied(inside, author, ref, year)
+        if _heading is not None and _heading(start, end):
+            continue  # a title or heading restates or announces; the text below says what was done
         partners = tuple(p for p in parties if p != author)
         if partners and _restates(partners, cues, drafts, last_with_partners, ref):
             partners = ()
@@ -116,8 +126,8 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             new = _partner_drafts(partners, parties, cues, author, implied, (start, end), listed)
             last_with_partners = list(range(len(drafts), len(drafts) + len(new)))
             drafts.extend(new)
-        elif author is None or _heading is not None and _heading(start, end):
-            continue  # no "we" to cooperate, or a heading that names no partner
+        elif author is None:
+            continue  # no "we" to cooperate
         elif _refers_back(cues, (start, end), drafts, last_with_partners):
             for i in last_with_partners:
                 d = drafts[i]

@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 
 from coopatlas.model import Mention
 
-_LOCATING_GAP = re.compile(r"^\s*(?:\(|,)?\s*(?:of\s+the\s+|of\s+|in\s+the\s+|in\s+)?$", re.I)
+_LOCATING_GAP = re.compile(r"^(?:\s+(?:[A-ZА-ЯЁ][\w-]*|of|the))*\s*\(?\s*(?:of\s+the\s+|of\s+|in\s+the\s+|in\s+)?$")
 NOT_PARTIES = frozenset({"RU"})  # the Russian Federation frames the document; it is never a partner
 _QUOTED = re.compile(r"«[^«»]{1,120}»|“[^“”]{1,120}”|\"[^\"]{1,120}\"")
 _NAMED_THING = re.compile(r"(проект\w*|project|фестивал\w*|festival|"
