@@ -10,10 +10,13 @@ Derived here:
   typed_adj  the adjective of "<Adjective> область/край/…" names, weak; used by the coordination rule
   type_noun  every form of область, край, округ, республика, … (the head of a coordinated list)
   stop       phrases that contain a name but are not a party (Москва-река); they win overlaps and vanish
+  headless   the quoted name of a euroregion or association without its head word, for lists such as
+             "еврорегионов «Балтика» и «Неман»"; it counts only in quotes after such a head word
 """
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Iterable, Iterator
@@ -26,7 +29,7 @@ TYPE_NOUNS = {
     "провинция": "province", "губерния": "province", "воеводство": "voivodeship", "аймак": "aimag",
     "уезд": "county", "штат": "state", "земля": "land", "префектура": "prefecture",
 }
-WEAK_KINDS = frozenset({"adj", "en_adj", "typed_adj"})
+WEAK_KINDS = frozenset({"adj", "en_adj", "typed_adj", "headless"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +76,14 @@ def stop_patterns() -> Iterator[tuple[str, NameEntry, bool]]:
             yield normalise_key(form), NameEntry("", "stop", row["phrase"], form, frozenset()), False
 
 
+_HEADED = re.compile(r"^(?:Еврорегион|еврорегион|Ассоциация|ассоциация|Euroregion|euroregion)\s+[«\"]?([^«»\"]+?)[»\"]?$")
+
+
 def _surfaces(alias, typed: bool):
     kind = alias.kind
+    headed = _HEADED.match(alias.text)
+    if headed:
+        yield headed.group(1), "headless", ""
     if kind == "name":
         for form in morph.name_forms(alias.text):
             yield form, "name", ""

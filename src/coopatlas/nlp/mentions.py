@@ -47,11 +47,14 @@ class Mentions:
 
 
 def find_mentions(text: str, norm: Normalised, hits: Iterable[Hit], *, author: str | None = None) -> Mentions:
-    candidates = [c for c in _candidates(text, norm, hits) if _case_fits(text, c)]
+    candidates = list(_candidates(text, norm, hits))
+    glued = [c for c in candidates if _glued(text, c)]
+    candidates = [c for c in candidates if _case_fits(text, c) and not _inside_any(c, glued)]
     resolved = resolve_spans(candidates, span=lambda c: (c.start, c.end), priority=lambda c: c.priority)
     resolved = [c for c in resolved if "stop" not in c.kinds]
     strong, weak, ambiguous = _split(text, resolved)
     strong += _coordinated(text, resolved)
+    strong += _headless_in_list(text, resolved)
     strong += _adjective_with_partner(text, resolved, weak)
     strong_parties = {m.party for m in strong}
     strong += _disambiguate(text, ambiguous, strong_parties, author)
@@ -72,11 +75,17 @@ def _candidates(text: str, norm: Normalised, hits: Iterable[Hit]) -> Iterator[Ca
             yield Candidate(start, end, entries)
 
 
+def _glued(text: str, cand: Candidate) -> bool:
+    """A name glued by a hyphen to the word before it is part of a compound ("Юго-Восточная Финляндия")."""
+    return cand.start >= 2 and text[cand.start - 1] in _HYPHENS and text[cand.start - 2].isalpha()
+
+
+def _inside_any(cand: Candidate, spans: Sequence[Candidate]) -> bool:
+    return any(g.start <= cand.start and cand.end <= g.end for g in spans)
+
+
 def _case_fits(text: str, cand: Candidate) -> bool:
-    """Keep the entries whose case rule fits the text; a candidate with none left is dropped.
-    A name glued by a hyphen to the word before it is part of a compound ("Юго-Восточная")."""
-    if cand.start >= 2 and text[cand.start - 1] in _HYPHENS and text[cand.start - 2].isalpha():
-        return False
+    """Keep the entries whose case rule fits the text; a candidate with none left is dropped."""
     surface = text[cand.start:cand.end]
     return any(_entry_case_fits(surface, e) for e in cand.entries)
 
@@ -170,6 +179,19 @@ def _typed_party(text: str, cand: Candidate, noun: str) -> str | None:
 
 def _is_plural_noun(surface: str) -> bool:
     return any("plur" in p.tag for p in morph.analyzer().parse(surface.lower())[:1])
+
+
+_HEAD_BEFORE = re.compile(r"(еврорегион|ассоциаци|euroregion|association)\w*\s+(?:[«\"][^«»\"]{1,60}[»\"]\s*(?:,|и|and)?\s*)*[«\"]$", re.I)
+
+
+def _headless_in_list(text: str, resolved: Sequence[Candidate]) -> list[Mention]:
+    """"еврорегионов «Балтика» и «Неман»": quoted names in a list after the plural head word."""
+    out = []
+    for cand in resolved:
+        parties = {e.party for e in cand.entries if e.kind == "headless"}
+        if len(parties) == 1 and _HEAD_BEFORE.search(text[max(0, cand.start - 150):cand.start]):
+            out.append(Mention(parties.pop(), cand.start, cand.end, text[cand.start:cand.end], "headless-list"))
+    return out
 
 
 def _adjective_with_partner(text: str, resolved: Sequence[Candidate], weak: list[Mention]) -> list[Mention]:
