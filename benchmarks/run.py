@@ -106,7 +106,21 @@ def rates(record: dict) -> dict:
         return record
     wall = record["wall_s"]
     return dict(record, tokens_per_s=round(record["tokens"] / wall), mb_per_s=round(record["bytes"] / MB / wall, 3),
-                cpu_per_wall=round(record["cpu_s"] / wall, 2))
+                cpu_per_wall=round(record["cpu_s"] / wall, 2), by_document_size=by_document_size(record))
+
+
+SIZE_BUCKETS = ((0, 20_000, "< 20 KB"), (20_000, 60_000, "20-60 KB"), (60_000, 10**9, "≥ 60 KB"))
+
+
+def by_document_size(record: dict) -> dict:
+    """tokens/s per bucket of document size: a rate that falls with size means superlinear work."""
+    out = {}
+    for low, high, label in SIZE_BUCKETS:
+        docs = [d for d in record.get("per_doc", []) if low <= d[0] < high]
+        wall = sum(d[2] for d in docs)
+        if docs and wall > 0:
+            out[label] = {"documents": len(docs), "tokens_per_s": round(sum(d[1] for d in docs) / wall)}
+    return out
 
 
 def add_ratios(results: dict) -> None:
@@ -143,12 +157,16 @@ def machine() -> dict:
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                                 cwd=REPO).stdout.strip() or None
+        dirty = bool(subprocess.run(["git", "status", "--porcelain", "--", "src"], capture_output=True,
+                                    text=True, cwd=REPO).stdout.strip())
     except OSError:
-        commit = None
+        commit = dirty = None
     return {"processor": platform.processor(), "cpu_model": model, "cores": os.cpu_count(),
             "usable_cores": len(os.sched_getaffinity(0)), "python": platform.python_version(),
             "implementation": platform.python_implementation(), "platform": platform.platform(),
             "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "git_commit": commit,
+            "src_uncommitted_changes": dirty,
+            "load_average_1_5_15": [round(x, 2) for x in os.getloadavg()],
             "openblas_env": {k: os.environ.get(k) for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}}
 
 
@@ -181,6 +199,18 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def size_table(results: dict) -> str:
+    labels = [label for _, _, label in SIZE_BUCKETS]
+    lines = [f"{'tokens/s by document size (documents)':<40}" + "".join(f"{label:>18}" for label in labels)]
+    for name, r in results.items():
+        buckets = r.get("by_document_size")
+        if buckets:
+            cells = [fmt(buckets[l]["tokens_per_s"]) + f" ({buckets[l]['documents']})" if l in buckets else "—"
+                     for l in labels]
+            lines.append(f"  {name:<38}" + "".join(f"{c:>18}" for c in cells))
+    return "\n".join(lines)
+
+
 def targets(results: dict, flat_key: str, full_key: str) -> dict:
     full, flat = results.get(full_key, {}), results.get(flat_key, {})
     if not full.get("available"):
@@ -202,7 +232,7 @@ def targets(results: dict, flat_key: str, full_key: str) -> dict:
 
 def print_targets(t: dict, out) -> None:
     if not t.get("available", True):
-        print(f"targets: coopatlas.extract_text not available ({t['reason']})", file=out)
+        print(f"targets: {t['reason']}", file=out)
         return
     print("targets (coopatlas, end to end):", file=out)
     print(f"  tokens/s per core  {fmt(t['tokens_per_s']['value']):>12}   target ≥ {TARGET_TOKENS_PER_S:,}   "
@@ -244,6 +274,7 @@ def parse_args(argv):
 def main(argv=None) -> int:
     args = parse_args(argv)
     started = time.perf_counter()
+    host = machine()  # before the run, so the load average is the machine's, not ours
     corpus = corpus_mod.Corpus(args.seed)
     docs = corpus.ensure(int(args.size_mb * MB))
     patterns = corpus_mod.patterns_file()
@@ -275,19 +306,21 @@ def main(argv=None) -> int:
     add_ratios(results)
     checks = targets(results, flat_key, full_key)
 
-    report = {"machine": machine(), "corpus": dict(summary, seed=args.seed, generator_version=corpus_mod.GEN_VERSION,
+    report = {"machine": host, "corpus": dict(summary, seed=args.seed, generator_version=corpus_mod.GEN_VERSION,
                                                     patterns=len(patterns.read_text().splitlines())),
               "tokens": {"counted_with": r"regex \w+|[^\w\s] over every document",
                          "razdel_sample": razdel_ratio(corpus, docs)},
               "options": {"size_mb": args.size_mb, "flat_mb": args.flat_mb, "natasha_mb": args.natasha_mb,
                           "repeat": args.repeat, "quick": args.quick},
-              "engines": results, "targets": checks, "total_s": round(time.perf_counter() - started, 1)}
+              "engines": {k: {f: v for f, v in r.items() if f != "per_doc"} for k, r in results.items()},
+              "targets": checks, "total_s": round(time.perf_counter() - started, 1)}
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
 
     out = sys.stdout
     m = report["machine"]
     print(f"\nmachine: {m['cpu_model']} ({m['processor'] or platform.machine()}), {m['cores']} cores, Python {m['python']}, {m['date']}", file=out)
     print(table(results), file=out)
+    print("\n" + size_table(results), file=out)
     print(f"\ntokens: regex \\w+|[^\\w\\s]; razdel counts {report['tokens']['razdel_sample']['razdel_per_regex']:.3f} "
           f"tokens per regex token on a 1 MB sample. One process, one thread per engine; wall s excludes loading.",
           file=out)

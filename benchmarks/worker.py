@@ -144,6 +144,7 @@ def _process(run, corpus: Path, docs: list[dict]) -> dict:
     wall = cpu = 0.0
     found = errors = 0
     first_error = None
+    per_doc = []
     for doc in docs:
         text = (corpus / doc["name"]).read_text(encoding="utf-8")
         t0, c0 = time.perf_counter(), time.process_time()
@@ -152,13 +153,15 @@ def _process(run, corpus: Path, docs: list[dict]) -> dict:
         except Exception as error:  # noqa: BLE001
             errors += 1
             first_error = first_error or f"{doc['name']}: {type(error).__name__}: {error}"
-        wall += time.perf_counter() - t0
+        elapsed = time.perf_counter() - t0
+        wall += elapsed
         cpu += time.process_time() - c0
+        per_doc.append([doc["bytes"], doc["tokens"], round(elapsed, 5)])
         del text
     return {"documents": len(docs), "bytes": sum(d["bytes"] for d in docs),
             "chars": sum(d["chars"] for d in docs), "tokens": sum(d["tokens"] for d in docs),
             "wall_s": round(wall, 4), "cpu_s": round(cpu, 4), "found": found,
-            "errors": errors, "first_error": first_error}
+            "errors": errors, "first_error": first_error, "per_doc": per_doc}
 
 
 def main(argv=None) -> int:
