@@ -100,7 +100,8 @@ CONTINUATION = re.compile(
 def is_heading(text: str, start: int, end: int) -> bool:
     """A short line with no sentence-final punctuation: a title or a section heading."""
     passage = text[start:end].strip()
-    return len(passage) < 160 and "\n" not in passage and passage[-1:] not in ".!?;:"
+    is_row = " | " in passage
+    return not is_row and len(passage) < 160 and "\n" not in passage and passage[-1:] not in ".!?;:"
 
 
 # --- assembly -----------------------------------------------------------------------------------

@@ -10,7 +10,10 @@ from typing import Callable, Sequence
 
 from coopatlas.model import Mention
 
-_LOCATING_GAP = re.compile(r"^(?:\s+(?:[A-ZА-ЯЁ][\w-]*|of|the))*\s*\(?\s*(?:of\s+the\s+|of\s+|in\s+the\s+|in\s+)?$")
+_TYPE_WORDS = r"област\w*|кра[яеюй]\w*|округ\w*|провинци\w*|аймак\w*|губерни\w*|уезд\w*|воеводств\w*|лен\w*|фюльке|штат\w*"
+_LOCATING_GAP = re.compile(
+    r"^(?:\s+(?:[A-ZА-ЯЁ][\w-]*|of|the|" + _TYPE_WORDS + r"))*\s*\(?\s*(?:of\s+the\s+|of\s+|in\s+the\s+|in\s+)?$")
+_POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:[A-Z][\w-]*\s+)?$")
 NOT_PARTIES = frozenset({"RU"})  # the Russian Federation frames the document; it is never a partner
 _QUOTED = re.compile(r"«[^«»]{1,120}»|“[^“”]{1,120}”|\"[^\"]{1,120}\"")
 _NAMED_THING = re.compile(r"(проект\w*|project|фестивал\w*|festival|"
@@ -27,10 +30,19 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
             continue
+        if _owns_the_region_after(m, mentions[i + 1] if i + 1 < len(mentions) else None, text, country_of):
+            continue
         if _side_of_a_named_region(m, region_countries):
             continue
         kept.append(m)
     return kept
+
+
+def _owns_the_region_after(m: Mention, following: Mention | None, text: str, country_of) -> bool:
+    """"Kazakhstan's Kostanay Region": the possessive state only says where the region is."""
+    if following is None or country_of(following.party) != m.party or following.party == m.party:
+        return False
+    return bool(_POSSESSIVE_GAP.match(text[m.end:following.start]))
 
 
 def _side_of_a_named_region(m: Mention, region_countries: set) -> bool:

@@ -76,7 +76,8 @@ def stop_patterns() -> Iterator[tuple[str, NameEntry, bool]]:
             yield normalise_key(form), NameEntry("", "stop", row["phrase"], form, frozenset()), False
 
 
-_HEADED = re.compile(r"^(?:Еврорегион|еврорегион|Ассоциация|ассоциация|Euroregion|euroregion)\s+[«\"]?([^«»\"]+?)[»\"]?$")
+_HEADED = re.compile(r"^(?:[Ее]врорегион|[Аа]ссоциация|[Ee]uroregion|провинция|губерния|аймак|уезд|лен|фюльке|"
+                     r"воеводство|штат|префектура)\s+[«\"]?([А-ЯЁA-Z][^«»\"]+?)[»\"]?$")
 
 
 def _surfaces(alias, typed: bool):

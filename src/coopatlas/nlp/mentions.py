@@ -181,13 +181,18 @@ def _is_plural_noun(surface: str) -> bool:
     return any("plur" in p.tag for p in morph.analyzer().parse(surface.lower())[:1])
 
 
-_HEAD_BEFORE = re.compile(r"(еврорегион|ассоциаци|euroregion|association)\w*\s+(?:[«\"][^«»\"]{1,60}[»\"]\s*(?:,|и|and)?\s*)*[«\"]$", re.I)
+_HEAD_BEFORE = re.compile(
+    r"(?:еврорегион|ассоциаци|euroregion|association|провинци|губерни|аймак|уезд|лен|фюльке|воеводств|штат|префектур)"
+    r"\w*\s+(?:[«\"]?[А-ЯЁA-Z][^«»\",.;]{0,40}[»\"]?\s*(?:,|и|and)\s*)*[«\"]?$")
 
 
 def _headless_in_list(text: str, resolved: Sequence[Candidate]) -> list[Mention]:
-    """"еврорегионов «Балтика» и «Неман»": quoted names in a list after the plural head word."""
+    """"еврорегионов «Балтика» и «Неман»", "провинциями Хэнань и Шаньдун": names in a list after
+    the plural head word."""
     out = []
     for cand in resolved:
+        if not text[cand.start:cand.start + 1].isupper():
+            continue
         parties = {e.party for e in cand.entries if e.kind == "headless"}
         if len(parties) == 1 and _HEAD_BEFORE.search(text[max(0, cand.start - 150):cand.start]):
             out.append(Mention(parties.pop(), cand.start, cand.end, text[cand.start:cand.end], "headless-list"))

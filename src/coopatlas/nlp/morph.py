@@ -34,7 +34,11 @@ def name_forms(name: str) -> frozenset[str]:
 
 
 def adjective_forms(lemma: str) -> frozenset[str]:
-    """All full forms (genders, numbers, cases) of an adjective given in any form."""
+    """All full forms (genders, numbers, cases) of an adjective given in any form; in a hyphenated
+    adjective ("Баян-Улгийский") only the last part inflects."""
+    if "-" in lemma:
+        head, last = lemma.rsplit("-", 1)
+        return frozenset(f"{head}-{form}" for form in adjective_forms(last))
     parse = _adjective_parse(lemma)
     if parse is None:
         return frozenset({lemma})

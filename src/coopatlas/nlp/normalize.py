@@ -1,7 +1,7 @@
 """Normalise text for matching, keeping a map back to the original offsets.
 
 Normalised text: lowercase, ё→е, every dash and hyphen, quote and NBSP → space, soft hyphens dropped,
-every run of whitespace → one space. Character-for-character translation keeps offsets; only the
+a word broken by a hyphen at a line end joined, every run of whitespace → one space. Character-for-character translation keeps offsets; only the
 collapsed whitespace runs and dropped characters shift them, and those shifts are recorded as
 breakpoints, so mapping back is a binary search.
 """
@@ -20,6 +20,7 @@ _TABLE = str.maketrans(
     {**{c: " " for c in _SPACE_LIKE + _DASHES + _QUOTES}, "ё": "е", "Ё": "Е", **{c: "\x00" for c in _DROP}}
 )
 _RUNS = re.compile(r"\s{2,}|[^\S ]|\x00+")
+_LINE_END_HYPHEN = re.compile(r"(?<=[а-яёa-z])[-\u00ad\u2010\u2011][ \t]*\r?\n[ \t]*(?=[а-яёa-z])")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Normalised:
 
 
 def normalise(text: str) -> Normalised:
-    mapped = _lower_same_length(text.translate(_TABLE))
+    mapped = _join_line_end_hyphens(text, _lower_same_length(text.translate(_TABLE)))
     parts: list[str] = []
     norm_at: list[int] = []
     shifts: list[int] = []
@@ -58,6 +59,20 @@ def normalise(text: str) -> Normalised:
         last = m.end()
     parts.append(mapped[last:])
     return Normalised("".join(parts), tuple(norm_at), tuple(shifts))
+
+
+def _join_line_end_hyphens(original: str, mapped: str) -> str:
+    """"Гомель-\nской", "автомаги-\nстрали": a hyphen at a line end between lowercase letters is
+    a word broken across lines; its characters are dropped. ("Ханты-\nМансийский" keeps a space.)"""
+    breaks = list(_LINE_END_HYPHEN.finditer(original))
+    if not breaks:
+        return mapped
+    parts, last = [], 0
+    for m in breaks:
+        parts += [mapped[last:m.start()], "\x00" * (m.end() - m.start())]
+        last = m.end()
+    parts.append(mapped[last:])
+    return "".join(parts)
 
 
 def normalise_key(text: str) -> str:

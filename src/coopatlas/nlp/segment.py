@@ -1,7 +1,8 @@
 """The only module that imports razdel: blocks and sentences with offsets into the original text.
 
 A block is a paragraph: text between blank lines, or a line that starts a list item or an article.
-A single line break inside a block is a wrapped line (PDF, hard-wrapped text) and does not end a sentence.
+A single line break inside a block is a wrapped line (PDF, hard-wrapped text) and does not end a sentence,
+except in a table, where every row is a block.
 """
 from __future__ import annotations
 
@@ -18,12 +19,20 @@ _BLOCK_BREAK = re.compile(
 
 
 def blocks(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each non-empty block."""
+    """(start, end) of each non-empty block; each row of a table (cells joined by " | ") is a block."""
     start = 0
     for m in _BLOCK_BREAK.finditer(text):
-        yield from _trimmed(text, start, m.start())
+        yield from _rows(text, start, m.start())
         start = m.end()
-    yield from _trimmed(text, start, len(text))
+    yield from _rows(text, start, len(text))
+
+
+def _rows(text: str, start: int, end: int):
+    if " | " not in text[start:end]:
+        yield from _trimmed(text, start, end)
+        return
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        yield from _trimmed(text, start + line.start(), start + line.end())
 
 
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
