@@ -49,6 +49,10 @@ def extract(paths, author, authors_file, lang, relative_to, summary):
     authors = _read_authors(authors_file) if authors_file else {}
     failed = 0
     rows = []
+    for path in paths:
+        if path.is_dir() and not any(True for _ in _expand([path])):
+            failed += 1
+            click.echo(f"coopatlas: {path}: no supported files ({', '.join(SUPPORTED)}) in this folder", err=True)
     for path in _expand(paths):
         name = _display(path, relative_to)
         try:

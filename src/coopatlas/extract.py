@@ -68,9 +68,14 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
 
 def code_facts(text: str, mentions: Mentions, cue_hits, *, author, ref) -> list[Fact]:
     passages = find_passages(text, cue_hits)
-    partners = partner_mentions(text, mentions.strong, lambda p: _country_of(ref, p))
+    partners = partner_mentions(text, mentions.strong, lambda p: _country_of(ref, p), lambda p: _type_of(ref, p))
     drafts = assemble(passages, partners, cue_hits, author=author, ref=ref, year=_document_year(text), text=text)
     return [code_fact(d, text, cue_hits, partners, author=author, ref=ref) for d in drafts]
+
+
+def _type_of(ref, party: str) -> str | None:
+    found = ref.parties.get(party)
+    return getattr(found, "type", None) if found else None
 
 
 def _country_of(ref, party: str) -> str | None:

@@ -21,12 +21,20 @@ _NAMED_THING = re.compile(r"(проект\w*|project|фестивал\w*|festiva
                           r"компани\w*|пункт\w* пропуска|издани\w*)\W{0,3}$", re.I)
 
 
-def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callable[[str], str | None]) -> list[Mention]:
+CITY_TYPES = frozenset({"city", "state_city", "special city", "capital_city", "capital city", "metropolitan city",
+                        "federal_city", "capital_territory"})
+_VENUE = re.compile(r"(?:^|\s)(?:в|во|in|at)\s*$", re.I)
+
+
+def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callable[[str], str | None],
+                     type_of: Callable[[str], str | None] = lambda p: None) -> list[Mention]:
     quoted = _quoted_names(text)
     region_countries = {country_of(m.party) for m in mentions if country_of(m.party) not in (None, m.party)}
     kept = []
     for i, m in enumerate(mentions):
         if m.party in NOT_PARTIES or _inside_a_quoted_name(m, quoted):
+            continue
+        if _venue(m, text, type_of):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
             continue
@@ -36,6 +44,12 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
             continue
         kept.append(m)
     return kept
+
+
+def _venue(m: Mention, text: str, type_of) -> bool:
+    """"Дни культуры … в Минске": a city named as the place of an event is not a partner
+    (docs/coding-decisions.md, 5)."""
+    return type_of(m.party) in CITY_TYPES and bool(_VENUE.search(text[max(0, m.start - 6):m.start]))
 
 
 def _owns_the_region_after(m: Mention, following: Mention | None, text: str, country_of) -> bool:
