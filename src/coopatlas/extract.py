@@ -19,6 +19,7 @@ from coopatlas.nlp.gazetteer import NameEntry, name_patterns, stop_patterns, typ
 from coopatlas.nlp.matcher import Matcher
 from coopatlas.nlp.mentions import Mentions, find_mentions, partner_noun_patterns
 from coopatlas.nlp.normalize import normalise
+from coopatlas.nlp.resolve import SpanIndex
 
 LANGUAGES = ("ru", "en", "auto")
 _HEAD_CHARS = 1500  # the author is read from title lines near the top
@@ -69,8 +70,10 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
 def code_facts(text: str, mentions: Mentions, cue_hits, *, author, ref) -> list[Fact]:
     passages = find_passages(text, cue_hits)
     partners = partner_mentions(text, mentions.strong, lambda p: _country_of(ref, p), lambda p: _type_of(ref, p))
-    drafts = assemble(passages, partners, cue_hits, author=author, ref=ref, year=_document_year(text), text=text)
-    return [code_fact(d, text, cue_hits, partners, author=author, ref=ref) for d in drafts]
+    cue_index = SpanIndex(cue_hits, lambda h: h.start)
+    mention_index = SpanIndex(partners, lambda m: m.start)
+    drafts = assemble(passages, partners, cue_index, author=author, ref=ref, year=_document_year(text), text=text)
+    return [code_fact(d, text, cue_index, mention_index, author=author, ref=ref) for d in drafts]
 
 
 def _type_of(ref, party: str) -> str | None:
@@ -102,18 +105,22 @@ def _only(hit, payloads):
     return Hit(hit.start, hit.end, hit.key, payloads)
 
 
+_LONGEST_CUE = 80  # characters; a cue that hides another starts at most this far before it
+
+
 def _drop_blocked(hits: list[CueHit]) -> list[CueHit]:
     """A block cue ("социально-экономическое") hides every cue inside it; a longer sphere cue hides
     a shorter one of another sphere inside it ("физическая культура" is sport, not culture)."""
-    blocks = [h for h in hits if h.cue.kind == "block"]
-    spheres = [h for h in hits if h.cue.kind == "sphere"]
+    blocks = SpanIndex([h for h in hits if h.cue.kind == "block"], lambda h: h.start)
+    spheres = SpanIndex([h for h in hits if h.cue.kind == "sphere"], lambda h: h.start)
 
     def hidden(h: CueHit) -> bool:
-        if any(b.start <= h.start and h.end <= b.end for b in blocks if b is not h):
+        near = max(0, h.start - _LONGEST_CUE)
+        if any(b.end >= h.end for b in blocks.within(near, h.start + 1)):
             return True
         return h.cue.kind == "sphere" and any(
-            o.cue.value != h.cue.value and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
-            for o in spheres)
+            o.cue.value != h.cue.value and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+            for o in spheres.within(near, h.start + 1))
 
     return [h for h in hits if h.cue.kind != "block" and not hidden(h)]
 

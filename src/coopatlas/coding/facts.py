@@ -7,12 +7,14 @@ without a partner that refers back ("в рамках соглашения", "С�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Iterable, Protocol, Sequence
 
 from coopatlas.coding import rules
 from coopatlas.coding.cues import Cue
 from coopatlas.model import Arity, Direction, Evidence, Fact, Mention
+from coopatlas.nlp.resolve import SpanIndex
 from coopatlas.nlp.segment import blocks, sentences
 
 FRAMEWORK_PREFIXES = ("assoc:", "org:", "euroregion:")
@@ -55,7 +57,7 @@ def find_passages(text: str, cue_hits: Sequence[CueHit]) -> list[tuple[int, int]
     each with the sentences right after it that continue it ("В него вошли …", "It commits …").
     razdel runs only on blocks that have a cue."""
     coop = sorted(h.start for h in cue_hits if h.cue.kind == "coop")
-    comparisons = [h.start for h in cue_hits if h.cue.kind == "comparison"]
+    comparisons = sorted(h.start for h in cue_hits if h.cue.kind == "comparison")
     if not coop:
         return []
     out = []
@@ -68,8 +70,8 @@ def find_passages(text: str, cue_hits: Sequence[CueHit]) -> list[tuple[int, int]
         current = None
         previous = None
         for s_start, s_end in sentences(text, b_start, b_end):
-            has_cue = any(s_start <= c < s_end for c in coop[i:])
-            compares = any(s_start <= c < s_end for c in comparisons)
+            has_cue = _any_within(coop, s_start, s_end)
+            compares = _any_within(comparisons, s_start, s_end)
             if has_cue and not compares:
                 if current:
                     out.append(current)
@@ -89,6 +91,11 @@ def find_passages(text: str, cue_hits: Sequence[CueHit]) -> list[tuple[int, int]
 
 BACK_REFERENCE = re.compile(r"(?:Стороны|Обе стороны|Регионы|Оба региона|Документ|Соглашение|The parties|"
                             r"Both sides|Both regions|The two regions|The document|The agreement)\b")
+
+
+def _any_within(sorted_positions: Sequence[int], start: int, end: int) -> bool:
+    i = bisect_left(sorted_positions, start)
+    return i < len(sorted_positions) and sorted_positions[i] < end
 
 
 CONTINUATION = re.compile(
@@ -111,9 +118,11 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
     _heading = (lambda s, e: is_heading(text, s, e)) if text is not None else None
     drafts: list[Draft] = []
     last_with_partners: list[int] = []
+    mention_index = SpanIndex(mentions, lambda m: m.start)
+    cue_index = cue_hits if isinstance(cue_hits, SpanIndex) else SpanIndex(cue_hits, lambda h: h.start)
     for start, end in passages:
-        inside = [m for m in mentions if start <= m.start < end]
-        cues = [h.cue for h in cue_hits if start <= h.start < end]
+        inside = mention_index.within(start, end)
+        cues = [h.cue for h in cue_index.within(start, end)]
         parties = _unique(m.party for m in inside if not m.party.startswith("group:"))
         parties = _with_eu_programme(parties, cues, ref)
         implied = _implied(inside, author, ref, year)
@@ -243,12 +252,15 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
 def code_fact(draft: Draft, text: str, cue_hits: Sequence[CueHit], mentions: Sequence[Mention], *,
               author: str | None, ref: ReferenceLike) -> Fact:
     spans = draft.spans
-    cues = [h.cue for h in cue_hits if any(s <= h.start < e for s, e in spans)]
+    cue_index = cue_hits if isinstance(cue_hits, SpanIndex) else SpanIndex(cue_hits, lambda h: h.start)
+    hits = cue_index.within_any(spans)
+    cues = [h.cue for h in hits]
     quote = " ".join(text[s:e] for s, e in spans)
     spheres, sphere_why = rules.spheres_of(cues)
     status, status_why = rules.status_of(cues)
-    names = _quoted_names(quote, mentions, spans)
-    planned = _planned_mechanisms([h for h in cue_hits if any(s <= h.start < e for s, e in spans)])
+    mention_index = mentions if isinstance(mentions, SpanIndex) else SpanIndex(mentions, lambda m: m.start)
+    names = _quoted_names(quote, mention_index.within_any(spans))
+    planned = _planned_mechanisms(hits)
     ctx = rules.Context(quote, cues, bool(draft.partners), spheres, status, names, planned)
     specificity, spec_why = rules.specificity_of(ctx)
     parties = tuple(sorted(set(draft.partners) | ({author} if draft.with_author and author else set())))
@@ -294,9 +306,9 @@ def _planned_mechanisms(hits: Sequence[CueHit], window: int = 60) -> frozenset:
                      and any(abs(i - h.start) <= window for i in intents))
 
 
-def _quoted_names(quote: str, mentions: Sequence[Mention], spans) -> tuple[str, ...]:
+def _quoted_names(quote: str, mentions_inside: Sequence[Mention]) -> tuple[str, ...]:
     """«Names» in the evidence that are not simply a party's name (a project, an event, a route)."""
-    party_surfaces = {m.surface.lower() for m in mentions if any(s <= m.start < e for s, e in spans)}
+    party_surfaces = {m.surface.lower() for m in mentions_inside}
     out = []
     for m in rules.QUOTED_NAME.finditer(quote):
         name = next(g for g in m.groups() if g)

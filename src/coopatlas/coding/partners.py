@@ -6,6 +6,7 @@ rule rejects (docs/coding-decisions.md).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Callable, Sequence
 
 from coopatlas.model import Mention
@@ -75,7 +76,8 @@ def _quoted_names(text: str) -> list[tuple[int, int]]:
 
 
 def _inside_a_quoted_name(m: Mention, quoted: list[tuple[int, int]]) -> bool:
-    return any(s <= m.start and m.end <= e for s, e in quoted)
+    i = bisect_right(quoted, (m.start, float("inf"))) - 1   # the last quote starting at or before m
+    return i >= 0 and quoted[i][0] <= m.start and m.end <= quoted[i][1]
 
 
 def _locates_the_region_before(m: Mention, previous: Mention | None, text: str, country_of) -> bool:

@@ -48,8 +48,8 @@ class Mentions:
 
 def find_mentions(text: str, norm: Normalised, hits: Iterable[Hit], *, author: str | None = None) -> Mentions:
     candidates = list(_candidates(text, norm, hits))
-    glued = [c for c in candidates if _glued(text, c)]
-    candidates = [c for c in candidates if _case_fits(text, c) and not _inside_any(c, glued)]
+    glued = [(c.start, c.end) for c in candidates if _glued(text, c)]
+    candidates = [c for c in candidates if _case_fits(text, c) and not (glued and _inside_any(c, glued))]
     resolved = resolve_spans(candidates, span=lambda c: (c.start, c.end), priority=lambda c: c.priority)
     resolved = [c for c in resolved if "stop" not in c.kinds]
     strong, weak, ambiguous = _split(text, resolved)
@@ -80,8 +80,8 @@ def _glued(text: str, cand: Candidate) -> bool:
     return cand.start >= 2 and text[cand.start - 1] in _HYPHENS and text[cand.start - 2].isalpha()
 
 
-def _inside_any(cand: Candidate, spans: Sequence[Candidate]) -> bool:
-    return any(g.start <= cand.start and cand.end <= g.end for g in spans)
+def _inside_any(cand: Candidate, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= cand.start and cand.end <= e for s, e in spans)
 
 
 def _case_fits(text: str, cand: Candidate) -> bool:
