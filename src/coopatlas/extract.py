@@ -25,9 +25,14 @@ LANGUAGES = ("ru", "en", "auto")
 _HEAD_CHARS = 1500  # the author is read from title lines near the top
 
 
+PASSAGE_CUES = frozenset({"coop", "comparison"})  # scanned over the whole text; the rest only in passages
+BOTH = frozenset({"block"})                       # blocks hide cues in either scan
+
+
 @dataclass(frozen=True)
 class Pipeline:
-    matcher: Matcher
+    matcher: Matcher      # names and the cues that find passages, over the whole text
+    passage_cues: Matcher  # codes' cues (spheres, status, …), over the passages only
     ref: object
 
 
@@ -41,11 +46,12 @@ def default_pipeline() -> Pipeline:
 
 def build_pipeline(ref) -> Pipeline:
     kind_of = lambda party: ref.parties[party].kind if party in ref.parties else ""  # noqa: E731
+    cues = load_cues()
     patterns = itertools.chain(
         name_patterns(ref.aliases, kind_of=kind_of), type_noun_patterns(), stop_patterns(),
-        partner_noun_patterns(), load_cues(),
+        partner_noun_patterns(), (c for c in cues if c[1].kind in PASSAGE_CUES | BOTH),
     )
-    return Pipeline(Matcher(patterns), ref)
+    return Pipeline(Matcher(patterns), Matcher(c for c in cues if c[1].kind not in PASSAGE_CUES), ref)
 
 
 def extract_text(text: str, author: str | None = None, *, lang: str = "auto", document: str = "<text>",
@@ -63,13 +69,14 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
         head = [h for h in name_hits if h.start < _HEAD_CHARS]
         author = infer_author(text, find_mentions(text, norm, head).strong)
     mentions = find_mentions(text, norm, name_hits, author=author)
-    facts = code_facts(text, mentions, cue_hits, author=author, ref=pipe.ref)
+    facts = code_facts(text, mentions, cue_hits, author=author, ref=pipe.ref, passage_cues=pipe.passage_cues)
     return DocumentResult(document, author, language, tuple(facts))
 
 
-def code_facts(text: str, mentions: Mentions, cue_hits, *, author, ref) -> list[Fact]:
+def code_facts(text: str, mentions: Mentions, cue_hits, *, author, ref, passage_cues: Matcher) -> list[Fact]:
     passages = find_passages(text, cue_hits)
     partners = partner_mentions(text, mentions.strong, lambda p: _country_of(ref, p), lambda p: _type_of(ref, p))
+    cue_hits = cue_hits + _drop_blocked(_scan_passages(passage_cues, text, passages))
     cue_index = SpanIndex(cue_hits, lambda h: h.start)
     mention_index = SpanIndex(partners, lambda m: m.start)
     drafts = assemble(passages, partners, cue_index, author=author, ref=ref, year=_document_year(text), text=text)
@@ -88,15 +95,32 @@ def _country_of(ref, party: str) -> str | None:
 
 def _scan(matcher: Matcher, norm, text: str):
     name_hits, cue_hits = [], []
+    split = {}  # payload tuples are shared by every hit of a key: split each once (the tuple is kept
+    #             in the value so that its id cannot be reused while this dict lives)
     for hit in matcher.scan(norm.text):
-        names = tuple(p for p in hit.payloads if isinstance(p, NameEntry))
-        cues = [p for p in hit.payloads if isinstance(p, Cue)]
+        parts = split.get(id(hit.payloads))
+        if parts is None:
+            names = tuple(p for p in hit.payloads if isinstance(p, NameEntry))
+            parts = split[id(hit.payloads)] = (names, tuple(p for p in hit.payloads if isinstance(p, Cue)),
+                                               hit.payloads)
+        names, cues, _ = parts
         if names:
             name_hits.append(hit if len(names) == len(hit.payloads) else _only(hit, names))
         if cues:
             start, end = norm.span_to_original(hit.start, hit.end)
             cue_hits.extend(CueHit(c, start, end) for c in cues)
     return name_hits, _drop_blocked(cue_hits)
+
+
+def _scan_passages(matcher: Matcher, text: str, passages) -> list[CueHit]:
+    """The cues of the codes, found inside the passages only (most of a document is not about cooperation)."""
+    out = []
+    for start, end in passages:
+        norm = normalise(text[start:end])
+        for hit in matcher.scan(norm.text):
+            s, e = norm.span_to_original(hit.start, hit.end)
+            out.extend(CueHit(c, start + s, start + e) for c in hit.payloads)
+    return out
 
 
 def _only(hit, payloads):

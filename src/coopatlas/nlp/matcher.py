@@ -49,7 +49,10 @@ class Matcher:
                 grouped[key].append((payload, "prefix" if prefix else "whole", None))
         self._automaton = ahocorasick.Automaton()
         for key, values in grouped.items():
-            self._automaton.add_word(key, (key, tuple(values)))
+            prefix_only = tuple(p for p, mode, _ in values if mode == "prefix")
+            at_word_end = tuple(p for p, mode, _ in values if mode in ("prefix", "whole"))
+            stems = tuple((p, st) for p, mode, st in values if mode == "stems")
+            self._automaton.add_word(key, (key, at_word_end, prefix_only, stems))
         self._automaton.make_automaton()
         self.size = len(grouped)
 
@@ -57,21 +60,17 @@ class Matcher:
         if self.size == 0:
             return
         n = len(text)
-        for last, (key, values) in self._automaton.iter(text):
+        for last, (key, at_word_end, prefix_only, stems) in self._automaton.iter(text):
             start = last - len(key) + 1
             if start > 0 and text[start - 1].isalnum():
                 continue
-            at_word_end = last + 1 >= n or not text[last + 1].isalnum()
-            fitting = []
-            for payload, mode, stems in values:
-                if mode == "whole" and at_word_end or mode == "prefix":
-                    fitting.append(payload)
-                elif mode == "stems":
-                    span = _match_stems(text, start, stems)
-                    if span:
-                        yield Hit(span[0], span[1], stems.key, (payload,))
+            for payload, pattern in stems:
+                span = _match_stems(text, start, pattern)
+                if span:
+                    yield Hit(span[0], span[1], pattern.key, (payload,))
+            fitting = at_word_end if last + 1 >= n or not text[last + 1].isalnum() else prefix_only
             if fitting:
-                yield Hit(start, last + 1, key, tuple(fitting))
+                yield Hit(start, last + 1, key, fitting)
 
 
 def _compile_stems(key: str) -> tuple[str, _Stems]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
@@ -48,7 +49,7 @@ class Mentions:
 
 def find_mentions(text: str, norm: Normalised, hits: Iterable[Hit], *, author: str | None = None) -> Mentions:
     candidates = list(_candidates(text, norm, hits))
-    glued = [(c.start, c.end) for c in candidates if _glued(text, c)]
+    glued = sorted((c.start, c.end) for c in candidates if _glued(text, c))
     candidates = [c for c in candidates if _case_fits(text, c) and not (glued and _inside_any(c, glued))]
     resolved = resolve_spans(candidates, span=lambda c: (c.start, c.end), priority=lambda c: c.priority)
     resolved = [c for c in resolved if "stop" not in c.kinds]
@@ -81,7 +82,9 @@ def _glued(text: str, cand: Candidate) -> bool:
 
 
 def _inside_any(cand: Candidate, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= cand.start and cand.end <= e for s, e in spans)
+    """Is the candidate inside one of the sorted spans (which start no more than 80 characters before it)?"""
+    i = bisect_right(spans, (cand.start, float("inf")))
+    return any(s <= cand.start and cand.end <= e for s, e in spans[max(0, i - 8):i])
 
 
 def _case_fits(text: str, cand: Candidate) -> bool:
