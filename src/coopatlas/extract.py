@@ -69,14 +69,14 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
         head = [h for h in name_hits if h.start < _HEAD_CHARS]
         author = infer_author(text, find_mentions(text, norm, head).strong)
     mentions = find_mentions(text, norm, name_hits, author=author)
-    facts = code_facts(text, mentions, cue_hits, author=author, ref=pipe.ref, passage_cues=pipe.passage_cues)
+    facts = code_facts(text, norm, mentions, cue_hits, author=author, ref=pipe.ref, passage_cues=pipe.passage_cues)
     return DocumentResult(document, author, language, tuple(facts))
 
 
-def code_facts(text: str, mentions: Mentions, cue_hits, *, author, ref, passage_cues: Matcher) -> list[Fact]:
+def code_facts(text: str, norm, mentions: Mentions, cue_hits, *, author, ref, passage_cues: Matcher) -> list[Fact]:
     passages = find_passages(text, cue_hits)
     partners = partner_mentions(text, mentions.strong, lambda p: _country_of(ref, p), lambda p: _type_of(ref, p))
-    cue_hits = cue_hits + _drop_blocked(_scan_passages(passage_cues, text, passages))
+    cue_hits = cue_hits + _drop_blocked(_scan_passages(passage_cues, norm, passages))
     cue_index = SpanIndex(cue_hits, lambda h: h.start)
     mention_index = SpanIndex(partners, lambda m: m.start)
     drafts = assemble(passages, partners, cue_index, author=author, ref=ref, year=_document_year(text), text=text)
@@ -112,14 +112,14 @@ def _scan(matcher: Matcher, norm, text: str):
     return name_hits, _drop_blocked(cue_hits)
 
 
-def _scan_passages(matcher: Matcher, text: str, passages) -> list[CueHit]:
+def _scan_passages(matcher: Matcher, norm, passages) -> list[CueHit]:
     """The cues of the codes, found inside the passages only (most of a document is not about cooperation)."""
     out = []
     for start, end in passages:
-        norm = normalise(text[start:end])
-        for hit in matcher.scan(norm.text):
-            s, e = norm.span_to_original(hit.start, hit.end)
-            out.extend(CueHit(c, start + s, start + e) for c in hit.payloads)
+        n_start, n_end = norm.from_original(start), norm.from_original(end)
+        for hit in matcher.scan(norm.text[n_start:n_end]):
+            s, e = norm.span_to_original(n_start + hit.start, n_start + hit.end)
+            out.extend(CueHit(c, s, e) for c in hit.payloads)
     return out
 
 

@@ -46,3 +46,12 @@ def test_spans_of_words_map_back_to_the_same_word(text):
             s, e = n.span_to_original(start, start + len(word))
             assert normalise_key(text[s:e]).replace(" ", "") == word
             pos = start + len(word)
+
+
+@given(st.text(alphabet=_alphabet, max_size=60))
+def test_from_original_is_monotonic_and_inverts_to_original(text):
+    n = normalise(text)
+    mapped = [n.from_original(p) for p in range(len(text) + 1)]
+    assert mapped == sorted(mapped)
+    for i in range(len(n.text)):
+        assert n.from_original(n.to_original(i)) == i

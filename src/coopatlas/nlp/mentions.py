@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from typing import Iterable, Iterator, Sequence
 
@@ -24,15 +25,15 @@ _SENTENCE_END = ".!?\n"
 _HYPHENS = "-\u2010\u2011"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Candidate:
     start: int              # original offsets
     end: int
     entries: tuple[NameEntry, ...]
 
-    @property
-    def kinds(self) -> set[str]:
-        return {e.kind for e in self.entries}
+    @cached_property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(e.kind for e in self.entries)
 
     @property
     def priority(self) -> int:

@@ -19,7 +19,7 @@ _DROP = "\u00ad\u200b\u200c\u200d\ufeff"
 _TABLE = str.maketrans(
     {**{c: " " for c in _SPACE_LIKE + _DASHES + _QUOTES}, "ё": "е", "Ё": "Е", **{c: "\x00" for c in _DROP}}
 )
-_RUNS = re.compile(r"\s{2,}|[^\S ]|\x00+")
+_RUNS = re.compile(r"[\s\x00]{2,}|[^\S ]|\x00")
 _LINE_END_HYPHEN = re.compile(r"(?<=[а-яёa-z])[-\u00ad\u2010\u2011][ \t]*\r?\n[ \t]*(?=[а-яёa-z])")
 
 
@@ -35,6 +35,22 @@ class Normalised:
         i = bisect_right(self._norm_at, pos) - 1
         return pos + (self._shift[i] if i >= 0 else 0)
 
+    def from_original(self, pos: int) -> int:
+        """The normalised offset of an original one (inside a collapsed run: where the run ends)."""
+        i = bisect_right(self._orig_at, pos) - 1
+        result = pos - (self._shift[i] if i >= 0 else 0)
+        if i + 1 < len(self._norm_at):
+            result = min(result, self._norm_at[i + 1])
+        return result
+
+    @property
+    def _orig_at(self) -> tuple[int, ...]:
+        cached = self.__dict__.get("_orig_at_cache")
+        if cached is None:
+            cached = tuple(n + s for n, s in zip(self._norm_at, self._shift))
+            object.__setattr__(self, "_orig_at_cache", cached)
+        return cached
+
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span [start, end) back; end maps from its last character."""
         return self.to_original(start), self.to_original(end - 1) + 1
@@ -49,7 +65,7 @@ def normalise(text: str) -> Normalised:
     removed = 0
     for m in _RUNS.finditer(mapped):
         run = m.group()
-        keep = "" if run[0] == "\x00" else " "
+        keep = " " if run.strip("\x00") else ""
         parts.append(mapped[last:m.start()])
         parts.append(keep)
         next_norm = m.start() - removed + len(keep)   # where the text after the run lands
