@@ -68,13 +68,30 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     if author is None and infer:
         head = [h for h in name_hits if h.start < _HEAD_CHARS]
         author = infer_author(text, find_mentions(text, norm, head).strong)
-    mentions = find_mentions(text, norm, name_hits, author=author)
-    facts = code_facts(text, norm, mentions, cue_hits, author=author, ref=pipe.ref, passage_cues=pipe.passage_cues)
+    passages = find_passages(text, cue_hits)
+    elsewhere = _names_anywhere(name_hits)
+    mentions = find_mentions(text, norm, _inside(name_hits, passages, norm), author=author, named_elsewhere=elsewhere)
+    facts = code_facts(text, norm, passages, mentions, cue_hits, author=author, ref=pipe.ref,
+                       passage_cues=pipe.passage_cues)
     return DocumentResult(document, author, language, tuple(facts))
 
 
-def code_facts(text: str, norm, mentions: Mentions, cue_hits, *, author, ref, passage_cues: Matcher) -> list[Fact]:
-    passages = find_passages(text, cue_hits)
+def _inside(name_hits, passages, norm) -> list:
+    """Only names inside cooperation passages can be parties; the rest need no case or context checks."""
+    spans = [(norm.from_original(s), norm.from_original(e)) for s, e in passages]
+    index = SpanIndex(name_hits, lambda h: h.start)
+    return index.within_any(spans)
+
+
+def _names_anywhere(name_hits) -> frozenset[str]:
+    """Parties named unambiguously anywhere in the text, to resolve РТ, РБ in the passages."""
+    return frozenset(e.party for h in name_hits for e in h.payloads
+                     if e.party and not e.weak and not e.ambiguous and e.kind not in ("type_noun", "partner_noun", "stop")
+                     and e.kind != "abbr")
+
+
+def code_facts(text: str, norm, passages, mentions: Mentions, cue_hits, *, author, ref,
+               passage_cues: Matcher) -> list[Fact]:
     partners = partner_mentions(text, mentions.strong, lambda p: _country_of(ref, p), lambda p: _type_of(ref, p))
     cue_hits = cue_hits + _drop_blocked(_scan_passages(passage_cues, norm, passages))
     cue_index = SpanIndex(cue_hits, lambda h: h.start)

@@ -9,7 +9,6 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
 from importlib import resources
 from typing import Iterable, Iterator, Sequence
 
@@ -25,21 +24,22 @@ _SENTENCE_END = ".!?\n"
 _HYPHENS = "-\u2010\u2011"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     start: int              # original offsets
     end: int
     entries: tuple[NameEntry, ...]
+    kinds: frozenset[str]
+    priority: int           # stop phrases 3, names 2, weak words 1: the tie-break of resolve_spans
 
-    @cached_property
-    def kinds(self) -> frozenset[str]:
-        return frozenset(e.kind for e in self.entries)
-
-    @property
-    def priority(self) -> int:
-        if "stop" in self.kinds:
-            return 3
-        return 2 if any(not e.weak and e.kind != "type_noun" for e in self.entries) else 1
+    @classmethod
+    def of(cls, start: int, end: int, entries: tuple[NameEntry, ...]) -> "Candidate":
+        kinds = frozenset(e.kind for e in entries)
+        if "stop" in kinds:
+            priority = 3
+        else:
+            priority = 2 if any(not e.weak and e.kind != "type_noun" for e in entries) else 1
+        return cls(start, end, entries, kinds, priority)
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,10 @@ class Mentions:
     weak: tuple[Mention, ...]     # adjectives that did not become parties
 
 
-def find_mentions(text: str, norm: Normalised, hits: Iterable[Hit], *, author: str | None = None) -> Mentions:
+def find_mentions(text: str, norm: Normalised, hits: Iterable[Hit], *, author: str | None = None,
+                  named_elsewhere: frozenset[str] = frozenset()) -> Mentions:
+    """Mentions in the hits; `named_elsewhere` adds parties named in the rest of the document, which
+    resolve ambiguous abbreviations."""
     candidates = list(_candidates(text, norm, hits))
     glued = sorted((c.start, c.end) for c in candidates if _glued(text, c))
     candidates = [c for c in candidates if _case_fits(text, c) and not (glued and _inside_any(c, glued))]
@@ -58,7 +61,7 @@ def find_mentions(text: str, norm: Normalised, hits: Iterable[Hit], *, author: s
     strong += _coordinated(text, resolved)
     strong += _headless_in_list(text, resolved)
     strong += _adjective_with_partner(text, resolved, weak)
-    strong_parties = {m.party for m in strong}
+    strong_parties = {m.party for m in strong} | named_elsewhere
     strong += _disambiguate(text, ambiguous, strong_parties, author)
     taken = {(m.start, m.end) for m in strong}
     weak = [m for m in weak if (m.start, m.end) not in taken]
@@ -74,7 +77,7 @@ def _candidates(text: str, norm: Normalised, hits: Iterable[Hit]) -> Iterator[Ca
         entries = tuple(p for p in hit.payloads if isinstance(p, NameEntry))
         if entries:
             start, end = norm.span_to_original(hit.start, hit.end)
-            yield Candidate(start, end, entries)
+            yield Candidate.of(start, end, entries)
 
 
 def _glued(text: str, cand: Candidate) -> bool:
@@ -120,7 +123,7 @@ def _split(text: str, resolved: Sequence[Candidate]):
         if named:
             parties = {e.party for e in named}
             if len(parties) > 1 or any(e.ambiguous for e in named):
-                ambiguous.append(Candidate(cand.start, cand.end, tuple(named)))
+                ambiguous.append(Candidate.of(cand.start, cand.end, tuple(named)))
             elif any(e.needs_context for e in named) and not _has_context(text, cand, resolved):
                 continue
             else:

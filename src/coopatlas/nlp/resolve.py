@@ -11,7 +11,11 @@ def resolve_spans(candidates: Iterable[T], *, span: Callable[[T], tuple[int, int
                   priority: Callable[[T], int] = lambda c: 0) -> list[T]:
     """Keep a set of non-overlapping candidates, preferring longer spans, then higher priority,
     then the earlier start. Returns them in text order."""
-    ranked = sorted(candidates, key=lambda c: (-(span(c)[1] - span(c)[0]), -priority(c), span(c)[0]))
+    def rank(c):
+        start, end = span(c)
+        return (start - end, -priority(c), start)
+
+    ranked = sorted(candidates, key=rank)
     if not ranked:
         return []
     taken = bytearray(max(span(c)[1] for c in ranked) + 1)   # 1 where a kept span covers the text
