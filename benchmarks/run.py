@@ -55,11 +55,14 @@ def natasha_python() -> tuple[Path | None, str | None]:
     wanted = " ".join(NATASHA_REQUIREMENTS)
     if stamp.exists() and stamp.read_text() == wanted:
         return python, None
-    print(f"setting up {NATASHA_VENV.relative_to(REPO)} ({wanted}) ...", file=sys.stderr)
+    print(f"setting up {NATASHA_VENV} ({wanted}) ...", file=sys.stderr)
     steps = [[sys.executable, "-m", "venv", str(NATASHA_VENV)],
              [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *NATASHA_REQUIREMENTS]]
     for step in steps:
-        done = subprocess.run(step, capture_output=True, text=True)
+        try:
+            done = subprocess.run(step, capture_output=True, text=True)
+        except OSError as error:
+            return None, f"{' '.join(step[:4])} failed: {error}"
         if done.returncode != 0:
             return None, f"{' '.join(step[:4])} failed: {done.stderr.strip()[-800:]}"
     stamp.write_text(wanted)
