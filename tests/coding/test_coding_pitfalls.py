@@ -1,0 +1,80 @@
+"""Pitfalls of ../shared/NLP-NOTES.md and the coding decisions, on the real reference tables.
+
+Each case is a sentence written for this test and the set of parties a coder gives it.
+"""
+import pytest
+
+from coopatlas.extract import extract_text
+
+CASES = [
+    ("RU-KLU", "Подписано соглашение о сотрудничестве с Гомель-\nской областью Республики Беларусь.", {"BY-HO", "RU-KLU"}),
+    ("RU-KLU", "Подписано соглашение о сотрудничестве с Ханты-\nМансийским автономным округом – Югрой.", {"RU-KHM", "RU-KLU"}),
+    ("RU-KLU", "Заключены соглашения с НСО, КЧР и ЕАО.", {"RU-KC", "RU-KLU", "RU-NVS", "RU-YEV"}),
+    ("RU-KLU", "Развивается сотрудничество с Владимирской, Ивановской и Костромской областями.",
+     {"RU-IVA", "RU-KLU", "RU-KOS", "RU-VLA"}),
+    ("RU-ALT", "Сотрудничество с Баян-Ульгийским и Ховдским аймаками Монголии развивается.", {"MN-043", "MN-071", "RU-ALT"}),
+    (None, "In 2011 the governments of the Sverdlovsk and Chelyabinsk regions signed an agreement on transport.",
+     {"RU-CHE", "RU-SVE"}),
+    ("RU-SVE", "The region signed a cooperation agreement with Kazakhstan's Kostanay Region.", {"KZ-KUS", "RU-SVE"}),
+    ("RU-BA", "Соглашение между РБ и Павлодарской областью подписано в 2021 году.", {"KZ-PAV", "RU-BA"}),
+    ("RU-TYU", "Тюменская область, ХМАО – Югра и ЯНАО подписали трёхстороннее соглашение.", {"RU-KHM", "RU-TYU", "RU-YAN"}),
+    ("RU-PSK", "Область участвует в работе еврорегиона «Чудское озеро» и еврорегиона «Псков – Ливония».",
+     {"RU-PSK", "euroregion:lake-peipsi", "euroregion:pskov-livonia"}),
+    ("RU-KGD", "Область участвует в работе еврорегионов «Балтика» и «Неман».",
+     {"RU-KGD", "euroregion:baltic", "euroregion:neman"}),
+    ("RU-KLU", "Область сотрудничает с провинциями Хэнань и Шаньдун КНР.", {"CN-HA", "CN-SD", "RU-KLU"}),
+    ("RU-KLU", "Подписаны соглашения с Костанайской и Северо-Казахстанской областями Казахстана.",
+     {"KZ-KUS", "KZ-SEV", "RU-KLU"}),
+    ("RU-MUR", "Область сотрудничает с губернией Финнмарк и ленами Норрботтен и Вестерботтен.",
+     {"NO-20", "RU-MUR", "SE-AC", "SE-BD"}),
+    ("RU-KLU", "В 2022 году проведены Дни культуры области в Минске, подписан меморандум с Минской областью.",
+     {"BY-MI", "RU-KLU"}),
+    ("RU-VLG", "Объём импорта из Республики Беларусь вырос на 12 % и превысил 140 млн долларов США; "
+               "сотрудничество продолжится.", {"BY", "RU-VLG"}),
+    ("RU-LEN", "В рамках программы приграничного сотрудничества «Юго-Восточная Финляндия – Россия» область "
+               "реализует проекты совместно с регионом Кюменлааксо.", {"FI-09", "RU-LEN", "org:eu"}),
+    ("RU-KGD", "Калининградская область участвует в работе Совета государств Балтийского моря и ХЕЛКОМ.",
+     {"RU-KGD", "org:cbss", "org:helcom"}),
+    ("RU-SAK", "Сахалинская область сотрудничает с губернаторством Хоккайдо.", {"JP-01", "RU-SAK"}),
+    ("RU-SMO", "По объёму торговли с Беларусью область уступает Брянской и Псковской областям.", set()),
+    ("RU-AST", "Губернатор провёл переговоры с акимом Атырауской области Республики Казахстан. "
+               "Стороны подписали протокол к соглашению о сотрудничестве.", {"KZ-ATY", "RU-AST"}),
+    ("RU-ZAB", "Правительство края и администрация аймака Дорнод Монголии подписали соглашение о сотрудничестве.",
+     {"MN-061", "RU-ZAB"}),
+    ("RU-KHA", "Развиваются связи с провинцией Хэйлунцзян КНР; мероприятия согласуются с китайской стороной.",
+     {"CN-HL", "RU-KHA"}),
+]
+
+
+@pytest.mark.parametrize("author,text,expected", CASES, ids=[c[1][:40] for c in CASES])
+def test_parties(author, text, expected):
+    result = extract_text(text, author, infer=False)
+    assert {p for f in result.facts for p in f.parties} == expected
+    for fact in result.facts:
+        for ev in fact.evidence:
+            assert text[ev.start:ev.end] == ev.quote
+
+
+def test_heading_gives_no_fact_but_the_text_below_does():
+    text = "4.6. Приграничное сотрудничество с Республикой Беларусь\n\nС Витебской областью подписан план мероприятий."
+    result = extract_text(text, "RU-SMO")
+    assert [f.parties for f in result.facts] == [("BY-VI", "RU-SMO")]
+
+
+def test_a_road_map_still_to_be_drafted_is_not_a_mechanism():
+    text = "Стороны подписали меморандум о сотрудничестве с Шанхаем; дорожную карту предстоит разработать."
+    (fact,) = extract_text(text, "RU-SPE").facts
+    assert fact.specificity.value == "formal"
+    assert fact.status.value == "agreed"
+
+
+def test_participation_in_a_body_is_implemented():
+    (fact,) = extract_text("Область входит в состав ассоциации «Северо-Запад».", "RU-PSK").facts
+    assert fact.parties == ("RU-PSK", "assoc:north-west")
+    assert fact.status.value == "implemented"
+    assert fact.direction.value == "interregional"
+    assert fact.arity.value == "multilateral"
+
+
+def test_research_text_without_author_gives_no_general_fact():
+    assert extract_text("Российские регионы охотнее сотрудничают с зарубежными партнёрами.", None, infer=False).facts == ()
