@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install bench clean
+.PHONY: demo test install bench evaluate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,15 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/run.py
+
+evaluate: $(STAMP)
+	@for part in tune heldout; do \
+	  $(BIN)/coopatlas extract --authors tests/data/gold/$$part.jsonl --relative-to tests/data/gold \
+	    tests/data/gold/$$part > /tmp/coopatlas-pred-$$part.jsonl; \
+	  echo "=== $$part ==="; \
+	  $(BIN)/coopatlas evaluate tests/data/gold/$$part.jsonl /tmp/coopatlas-pred-$$part.jsonl | head -12; \
+	done
 
 clean:
 	rm -rf $(VENV) build *.egg-info
