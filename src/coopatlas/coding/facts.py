@@ -122,7 +122,10 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
     cue_index = cue_hits if isinstance(cue_hits, SpanIndex) else SpanIndex(cue_hits, lambda h: h.start)
     for start, end in passages:
         inside = mention_index.within(start, end)
-        cues = [h.cue for h in cue_index.within(start, end)]
+        hits = without_meeting_words(cue_index.within(start, end))
+        if only_a_meeting(hits):
+            continue  # "стороны обменялись мнениями": a meeting alone is not cooperation (codebook 2)
+        cues = [h.cue for h in hits]
         parties = _unique(m.party for m in inside if not m.party.startswith("group:"))
         parties = _with_eu_programme(parties, cues, ref)
         implied = _implied(inside, author, ref, year)
@@ -192,6 +195,26 @@ def _between(cues: Sequence[Cue]) -> bool:
     return any(c.kind == "joint" and c.text in ("между", "between") for c in cues)
 
 
+_MEETING_REACH = 40  # characters between a meeting word and the verb that reports the meeting
+
+
+def without_meeting_words(hits: Sequence[CueHit]) -> list[CueHit]:
+    """Drop status words that report a meeting itself ("состоялась встреча", "провёл переговоры")."""
+    meetings = [h.start for h in hits if h.cue.kind == "meeting"]
+    if not meetings:
+        return list(hits)
+    return [h for h in hits if not (h.cue.kind == "status" and h.cue.value == "implemented"
+                                    and any(abs(h.start - m) <= _MEETING_REACH for m in meetings))]
+
+
+def only_a_meeting(hits: Sequence[CueHit]) -> bool:
+    """A meeting or visit that reports nothing agreed, done or ended."""
+    if not any(h.cue.kind == "meeting" for h in hits):
+        return False
+    return not any(h.cue.kind == "status" and h.cue.value != "intended" or h.cue.kind == "mechanism"
+                   for h in hits)
+
+
 def _restates(partners, cues: Sequence[Cue], drafts, targets, ref) -> bool:
     """"Документ предусматривает … с аймаками Монголии": the parties of the agreement named again."""
     if not targets or not any(c.kind == "anaphora" and c.text in STRONG_ANAPHORA for c in cues):
@@ -253,7 +276,7 @@ def code_fact(draft: Draft, text: str, cue_hits: Sequence[CueHit], mentions: Seq
               author: str | None, ref: ReferenceLike) -> Fact:
     spans = draft.spans
     cue_index = cue_hits if isinstance(cue_hits, SpanIndex) else SpanIndex(cue_hits, lambda h: h.start)
-    hits = cue_index.within_any(spans)
+    hits = without_meeting_words(cue_index.within_any(spans))
     cues = [h.cue for h in hits]
     quote = " ".join(text[s:e] for s, e in spans)
     spheres, sphere_why = rules.spheres_of(cues)
