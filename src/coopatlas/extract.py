@@ -15,7 +15,9 @@ from coopatlas.coding.cues import Cue, load_cues
 from coopatlas.coding.facts import CueHit, assemble, code_fact, find_passages
 from coopatlas.coding.partners import partner_mentions
 from coopatlas.model import DocumentResult, Fact, Mention
-from coopatlas.nlp.gazetteer import NameEntry, name_patterns, stop_patterns, type_noun_patterns
+from coopatlas.nlp.gazetteer import (
+    NameEntry, english_type_noun_patterns, name_patterns, stop_patterns, type_noun_patterns,
+)
 from coopatlas.nlp.matcher import Matcher
 from coopatlas.nlp.mentions import Mentions, find_mentions, partner_noun_patterns
 from coopatlas.nlp.normalize import normalise
@@ -48,7 +50,8 @@ def build_pipeline(ref) -> Pipeline:
     kind_of = lambda party: ref.parties[party].kind if party in ref.parties else ""  # noqa: E731
     cues = load_cues()
     patterns = itertools.chain(
-        name_patterns(ref.aliases, kind_of=kind_of), type_noun_patterns(), stop_patterns(),
+        name_patterns(ref.aliases, kind_of=kind_of), type_noun_patterns(), english_type_noun_patterns(),
+        stop_patterns(),
         partner_noun_patterns(), (c for c in cues if c[1].kind in PASSAGE_CUES | BOTH),
     )
     return Pipeline(Matcher(patterns), Matcher(c for c in cues if c[1].kind not in PASSAGE_CUES), ref)

@@ -96,6 +96,8 @@ def _surfaces(alias, typed: bool):
     elif kind == "en":
         yield alias.text, kind, ""
         yield from _english_regional(alias.text)
+        if typed:
+            yield from _english_typed(alias.text)
     elif kind in ("fixed", "abbr", "en_adj"):
         yield alias.text, kind, ""
     else:
@@ -107,6 +109,25 @@ def _english_regional(name: str):
     for suffix in (" Region", " Oblast"):
         if name.endswith(suffix):
             yield name[: -len(suffix)] + " Regional", "en", ""
+
+
+ENGLISH_TYPES = {"region": "region", "oblast": "region", "province": "province", "krai": "krai",
+                 "county": "county", "aimag": "aimag", "prefecture": "prefecture", "state": "state"}
+
+
+def _english_typed(name: str):
+    """"Sverdlovsk Region" → "Sverdlovsk", remembered as a region, for "the Sverdlovsk and Chelyabinsk regions"."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].lower() in ENGLISH_TYPES and words[0][:1].isupper():
+        yield " ".join(words[:-1]), "typed_adj", ENGLISH_TYPES[words[-1].lower()]
+
+
+def english_type_noun_patterns() -> Iterator[tuple[str, NameEntry, bool]]:
+    plurals = {"region": "regions", "oblast": "oblasts", "province": "provinces", "krai": "krais",
+               "county": "counties", "aimag": "aimags", "prefecture": "prefectures", "state": "states"}
+    for word, lemma in ENGLISH_TYPES.items():
+        for form in (word, plurals[word]):
+            yield form, NameEntry("", "type_noun", word, form, frozenset(), lemma), False
 
 
 def _typed_adjectives(name: str):

@@ -185,7 +185,10 @@ def _typed_party(text: str, cand: Candidate, noun: str) -> str | None:
 
 
 def _is_plural_noun(surface: str) -> bool:
-    return any("plur" in p.tag for p in morph.analyzer().parse(surface.lower())[:1])
+    word = surface.lower()
+    if word.isascii():
+        return word.endswith("s")
+    return any("plur" in p.tag for p in morph.analyzer().parse(word)[:1])
 
 
 _HEAD_BEFORE = re.compile(
