@@ -85,3 +85,14 @@ def _headline(report) -> dict[str, float]:
     return {"pairs": data["pairs"]["f1"], "partners": data["partners"]["f1"],
             "spheres": data["spheres"]["f1"], "specificity": data["specificity"]["accuracy"],
             "status": data["statuses"]["f1"]}
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_gold_files_pass_the_checker(part):
+    """check_gold.py: JSON shape, codes, sorted parties, direction and arity consistent with the parties."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(GOLD / "check_gold.py"), str(GOLD / f"{part}.jsonl")],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
