@@ -134,6 +134,10 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         partners = tuple(p for p in parties if p != author)
         if partners and _restates(partners, cues, drafts, last_with_partners, ref):
             partners = ()
+        if partners and last_with_partners and any(c.kind == "both" for c in cues):
+            before = _unique(p for i in last_with_partners for p in drafts[i].partners)
+            partners = _unique(before + partners)
+            cues = cues + [Cue("joint", "joint", "", "both")]
         if partners:
             listed = _author_listed_with_others(inside, author, text) if text is not None else False
             new = _partner_drafts(partners, parties, cues, author, implied, (start, end), listed)
@@ -154,6 +158,11 @@ def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, spa
     kinds = {c.kind for c in cues}
     framework = any(p.startswith(FRAMEWORK_PREFIXES) for p in partners)
     joint = "joint" in kinds or framework or (listed and "separate" not in kinds)
+    frameworks = [p for p in partners if p.startswith(FRAMEWORK_PREFIXES) and p != "org:eu"]
+    if "joint" not in kinds and len(frameworks) >= 2:
+        # "еврорегионов «Балтика» и «Неман»": taking part in each body is its own relation
+        others = tuple(p for p in partners if p not in frameworks)
+        return [Draft(others + (f,), author is not None, implied, (span,), how="separate-bodies") for f in frameworks]
     if author is not None:
         others_only = "joint" in kinds and author not in parties and len(partners) >= 2 and _between(cues)
         if joint or len(partners) == 1:
@@ -198,8 +207,16 @@ def _between(cues: Sequence[Cue]) -> bool:
 _MEETING_REACH = 40  # characters between a meeting word and the verb that reports the meeting
 
 
+_NEGATION_REACH = 25  # characters between a negation and the status word it cancels
+
+
 def without_meeting_words(hits: Sequence[CueHit]) -> list[CueHit]:
-    """Drop status words that report a meeting itself ("состоялась встреча", "провёл переговоры")."""
+    """Drop status words that report a meeting itself ("состоялась встреча", "провёл переговоры"),
+    and status words under a negation ("документ не подписан", "no document was signed")."""
+    negations = [h.end for h in hits if h.cue.kind == "negation"]
+    if negations:
+        hits = [h for h in hits if not (h.cue.kind == "status" and h.cue.value != "intended"
+                                        and any(0 <= h.start - n <= _NEGATION_REACH for n in negations))]
     meetings = [h.start for h in hits if h.cue.kind == "meeting"]
     if not meetings:
         return list(hits)

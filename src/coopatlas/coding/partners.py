@@ -11,7 +11,8 @@ from typing import Callable, Sequence
 
 from coopatlas.model import Mention
 
-_TYPE_WORDS = r"област\w*|кра[яеюй]\w*|округ\w*|провинци\w*|аймак\w*|губерни\w*|уезд\w*|воеводств\w*|лен\w*|фюльке|штат\w*"
+_TYPE_WORDS = (r"област\w*|кра[яеюй]\w*|округ\w*|провинци\w*|аймак\w*|губерни\w*|уезд\w*|воеводств\w*|лен\w*|"
+               r"фюльке|штат\w*|regions?|oblasts?|provinces?|counties|county|prefectures?|states?")
 _LOCATING_GAP = re.compile(
     r"^(?:\s+(?:[A-ZА-ЯЁ][\w-]*|of|the|" + _TYPE_WORDS + r"))*\s*\(?\s*(?:of\s+the\s+|of\s+|in\s+the\s+|in\s+)?$")
 _POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:[A-Z][\w-]*\s+)?$")
@@ -35,7 +36,7 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
     for i, m in enumerate(mentions):
         if m.party in NOT_PARTIES or _inside_a_quoted_name(m, quoted):
             continue
-        if _venue(m, text, type_of):
+        if _venue(m, text, type_of) or _dateline(m, text):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
             continue
@@ -51,6 +52,17 @@ def _venue(m: Mention, text: str, type_of) -> bool:
     """"Дни культуры … в Минске": a city named as the place of an event is not a partner
     (docs/coding-decisions.md, 5)."""
     return type_of(m.party) in CITY_TYPES and bool(_VENUE.search(text[max(0, m.start - 6):m.start]))
+
+
+_DATELINE_TAIL = re.compile(r"\s*(?:,|—|–|-|\()\s*(?:\d|[А-ЯЁA-Z][а-яёa-z]+\s+\d|\d{1,2}\s+\w+)")
+
+
+def _dateline(m: Mention, text: str) -> bool:
+    """"ST PETERSBURG, 1 July 2021 —", "Тюмень, 18 декабря": the place a news item was filed from."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if text[line_start:m.start].strip():
+        return False
+    return bool(_DATELINE_TAIL.match(text, m.end))
 
 
 def _owns_the_region_after(m: Mention, following: Mention | None, text: str, country_of) -> bool:

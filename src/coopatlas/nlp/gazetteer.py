@@ -96,12 +96,20 @@ def _surfaces(alias, typed: bool):
     elif kind == "en":
         yield alias.text, kind, ""
         yield from _english_regional(alias.text)
+        yield from _english_euroregion(alias.text)
         if typed:
             yield from _english_typed(alias.text)
     elif kind in ("fixed", "abbr", "en_adj"):
         yield alias.text, kind, ""
     else:
         raise ValueError(f"unknown alias kind {kind!r} for {alias.party}")
+
+
+def _english_euroregion(name: str):
+    """"Euroregion Dnieper" → "Dnieper Euroregion", "Dnieper euroregion"."""
+    if name.startswith("Euroregion "):
+        rest = name[len("Euroregion "):]
+        yield f"{rest} Euroregion", "en", ""
 
 
 def _english_regional(name: str):
