@@ -52,10 +52,11 @@ class Draft:
 
 # --- passages -----------------------------------------------------------------------------------
 
-def find_passages(text: str, cue_hits: Sequence[CueHit]) -> list[tuple[int, int]]:
+def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[int] = ()) -> list[tuple[int, int]]:
     """Sentences that hold a cooperation cue and are not a comparison ("уступает Тульской области"),
-    each with the sentences right after it that continue it ("В него вошли …", "It commits …").
-    razdel runs only on blocks that have a cue."""
+    each with the sentences right after it in its block that continue it: they refer back ("В него
+    вошли …", "It commits …") or name no territory (sorted `name_starts`). razdel runs only on blocks
+    that have a cue."""
     coop = sorted(h.start for h in cue_hits if h.cue.kind == "coop")
     comparisons = sorted(h.start for h in cue_hits if h.cue.kind == "comparison")
     if not coop:
@@ -78,8 +79,9 @@ def find_passages(text: str, cue_hits: Sequence[CueHit]) -> list[tuple[int, int]
                 elif previous and BACK_REFERENCE.match(text, s_start):
                     s_start = previous[0]  # "Стороны подписали …" names the parties of the sentence before
                 current = (s_start, s_end)
-            elif current and not compares and CONTINUATION.match(text, s_start):
-                current = (current[0], s_end)
+            elif current and not compares and (CONTINUATION.match(text, s_start)
+                                               or not _any_within(name_starts, s_start, s_end)):
+                current = (current[0], s_end)  # it goes on about the same cooperation
             elif current:
                 out.append(current)
                 current = None
