@@ -71,8 +71,8 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     if author is None and infer:
         head = [h for h in name_hits if h.start < _HEAD_CHARS]
         author = infer_author(text, find_mentions(text, norm, head).strong)
-    named = sorted(norm.to_original(h.start) for h in name_hits if any(e.party for e in h.payloads))
-    passages = find_passages(text, cue_hits, named)
+    named = sorted(h.start for h in name_hits if h.payloads[0].party or any(e.party for e in h.payloads))
+    passages = find_passages(text, cue_hits, named, norm.from_original)
     elsewhere = _names_anywhere(name_hits)
     mentions = find_mentions(text, norm, _inside(name_hits, passages, norm), author=author, named_elsewhere=elsewhere)
     facts = code_facts(text, norm, passages, mentions, cue_hits, author=author, ref=pipe.ref,

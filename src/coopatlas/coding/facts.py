@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from typing import Iterable, Protocol, Sequence
+from typing import Callable, Iterable, Protocol, Sequence
 
 from coopatlas.coding import rules
 from coopatlas.coding.cues import Cue
@@ -52,11 +52,12 @@ class Draft:
 
 # --- passages -----------------------------------------------------------------------------------
 
-def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[int] = ()) -> list[tuple[int, int]]:
+def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[int] = (),
+                  offset: Callable[[int], int] = lambda pos: pos) -> list[tuple[int, int]]:
     """Sentences that hold a cooperation cue and are not a comparison ("уступает Тульской области"),
     each with the sentences right after it in its block that continue it: they refer back ("В него
-    вошли …", "It commits …") or name no territory (sorted `name_starts`). razdel runs only on blocks
-    that have a cue."""
+    вошли …", "It commits …") or name no territory (`name_starts`, sorted, in the coordinates that
+    `offset` maps text offsets to). razdel runs only on blocks that have a cue."""
     coop = sorted(h.start for h in cue_hits if h.cue.kind == "coop")
     comparisons = sorted(h.start for h in cue_hits if h.cue.kind == "comparison")
     if not coop:
@@ -80,7 +81,7 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
                     s_start = previous[0]  # "Стороны подписали …" names the parties of the sentence before
                 current = (s_start, s_end)
             elif current and not compares and (CONTINUATION.match(text, s_start)
-                                               or not _any_within(name_starts, s_start, s_end)):
+                                               or not _any_within(name_starts, offset(s_start), offset(s_end))):
                 current = (current[0], s_end)  # it goes on about the same cooperation
             elif current:
                 out.append(current)
