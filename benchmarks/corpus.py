@@ -391,12 +391,29 @@ def make_document(index: int, seed: int, inflector: Inflector, names: Names, lex
 
 # ---------------------------------------------------------------- the corpus on disk
 
+def fingerprint() -> str:
+    """Changes whenever the data files, the generator or the morphology dictionaries change."""
+    digest = hashlib.sha256(f"{GEN_VERSION}:{dictionary_version()}".encode())
+    for path in sorted(DATA.glob("*.txt")) + [Path(__file__).resolve()]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def dictionary_version() -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("pymorphy3-dicts-ru")
+    except PackageNotFoundError:
+        return None
+
+
 class Corpus:
-    """``.corpus/v{GEN}-seed{seed}/``: numbered documents and a manifest that only grows."""
+    """``.corpus/v{GEN}-{fingerprint}-seed{seed}/``: numbered documents and a manifest that only grows."""
 
     def __init__(self, seed: int = 1, root: Path = CORPUS_ROOT):
         self.seed = seed
-        self.dir = root / f"v{GEN_VERSION}-seed{seed}"
+        self.fingerprint = fingerprint()
+        self.dir = root / f"v{GEN_VERSION}-{self.fingerprint}-seed{seed}"
         self.manifest_path = self.dir / "manifest.json"
 
     def manifest(self) -> dict:
@@ -492,7 +509,7 @@ def build_patterns() -> list[str]:
 
 
 def patterns_file(root: Path = CORPUS_ROOT) -> Path:
-    path = root / f"patterns-v{GEN_VERSION}.txt"
+    path = root / f"patterns-v{GEN_VERSION}-{fingerprint()}.txt"
     if not path.exists():
         root.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")

@@ -310,6 +310,8 @@ def main(argv=None) -> int:
     checks = targets(results, flat_key, full_key)
 
     report = {"machine": host, "corpus": dict(summary, seed=args.seed, generator_version=corpus_mod.GEN_VERSION,
+                                               generator_fingerprint=corpus.fingerprint,
+                                               pymorphy3_dicts_ru=corpus_mod.dictionary_version(),
                                                     patterns=len(patterns.read_text().splitlines())),
               "tokens": {"counted_with": r"regex \w+|[^\w\s] over every document",
                          "razdel_sample": razdel_ratio(corpus, docs)},
