@@ -148,7 +148,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             drafts.extend(new)
         elif author is None:
             continue  # no "we" to cooperate
-        elif _refers_back(cues, (start, end), drafts, last_with_partners):
+        elif not implied and _refers_back(cues, (start, end), drafts, last_with_partners):
             for i in last_with_partners:
                 d = drafts[i]
                 drafts[i] = replace(d, spans=d.spans + ((start, end),), implied=_unique(d.implied + implied))
