@@ -16,9 +16,11 @@ YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20[0-5]\d)(?![\d.,]\d)")
 YEAR_RANGE = re.compile(r"(19[5-9]\d|20[0-5]\d)\s*[-–—]\s*(19[5-9]\d|20[0-5]\d)")
 _UNITS = (r"%|процент\w*|млн|млрд|тыс|трлн|руб\w*|долл\w*|евро|юан\w*|тонн\w*|т\.|км|га|человек|чел\.|"
           r"участник\w*|студент\w*|школьник\w*|турист\w*|специалист\w*|проект\w*|мероприяти\w*|"
-          r"единиц\w*|рейс\w*|вагон\w*|контейнер\w*|"
+          r"единиц\w*|рейс\w*|вагон\w*|контейнер\w*|посетител\w*|гост\w*|пациент\w*|врач\w*|рабоч\w*|"
+          r"работник\w*|предприяти\w*|компани\w*|экспонент\w*|делегат\w*|волонт\w*|спортсмен\w*|"
           r"per\s*cent|percent|million|mln|billion|bn|thousand|roubles|rubles|dollars|usd|eur|euros?|"
-          r"yuan|tonnes|tons|km|people|participants|students|tourists|projects|events|flights|specialists")
+          r"yuan|tonnes|tons|km|people|participants|students|tourists|projects|events|flights|specialists|"
+          r"visitors|guests|patients|doctors|workers|companies|exhibitors|delegates|volunteers|athletes|points")
 QUANTITY = re.compile(r"(?<![\w.])(\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(?:" + _UNITS + r")(?!\w)", re.I)
 QUOTED_NAME = re.compile(r"«([^«»]{3,80})»|\"([^\"]{3,80})\"|“([^”]{3,80})”")
 

@@ -14,7 +14,7 @@ from razdel import sentenize
 _BLOCK_BREAK = re.compile(
     r"\n[ \t]*\n\s*"                                     # a blank line
     r"|(?<=[.;:!?»)\]])[ \t]*\n(?=[ \t]*\S)"                # a line that ends a sentence
-    r"|\n(?=[ \t]*(?:[-–—•·*]\s|\d{1,2}[.)]\s|[а-яa-z][.)]\s|Статья\s|Article\s|Раздел\s|Глава\s))"
+    r"|\n(?=[ \t]*(?:[-–—•·*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[а-яa-z][.)]\s|Статья\s|Article\s|Раздел\s|Глава\s))"
 )
 
 
