@@ -107,3 +107,18 @@ def test_gold_files_pass_the_checker(part):
     run = subprocess.run([sys.executable, str(GOLD / "check_gold.py"), str(GOLD / f"{part}.jsonl")],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+
+
+def test_author_inference_on_the_gold_set(gold):
+    """Without --author, the author is read from title lines: rarely wrong, often left null."""
+    inferred = right = 0
+    with_author = [r for r in gold if r.author]
+    for record in with_author:
+        text = (GOLD / record.document).read_text(encoding="utf-8")
+        guess = extract_text(text, None, document=record.document).author
+        if guess is not None:
+            inferred += 1
+            right += load_reference().resolve_id(guess) == record.author
+    print(f"\nauthor inference: {inferred} of {len(with_author)} inferred, {right} right")
+    assert right / inferred >= 0.95
+    assert inferred / len(with_author) >= 0.75

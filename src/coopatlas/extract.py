@@ -58,19 +58,22 @@ def build_pipeline(ref) -> Pipeline:
 
 
 def extract_text(text: str, author: str | None = None, *, lang: str = "auto", document: str = "<text>",
-                 infer: bool = True, pipeline: Pipeline | None = None) -> DocumentResult:
+                 infer: bool = True, title: str | None = None, pipeline: Pipeline | None = None) -> DocumentResult:
     """Find and code every cooperation fact in one document's text (codebook section 7).
 
-    Without an `author`, the author is inferred from a title line unless `infer` is False (a
-    document known to have no author, such as a national agency's news item).
+    Without an `author`, the author is inferred from the `title` (an HTML title, a PDF's metadata)
+    or a title line of the text, unless `infer` is False (a document known to have no author, such
+    as a national agency's news item).
     """
     pipe = pipeline or default_pipeline()
     norm = normalise(text)
     name_hits, cue_hits = _scan(pipe.matcher, norm, text)
     language = detect_language(text) if lang == "auto" else lang
     if author is None and infer:
+        author = _author_from_title(title, pipe) if title else None
+    if author is None and infer:
         head = [h for h in name_hits if h.start < _HEAD_CHARS]
-        author = infer_author(text, find_mentions(text, norm, head).strong)
+        author = infer_author(text, find_mentions(text, norm, head).strong, pipe.ref)
     named = sorted(h.start for h in name_hits if h.payloads[0].party or any(e.party for e in h.payloads))
     passages = find_passages(text, cue_hits, named, norm.from_original)
     elsewhere = _names_anywhere(name_hits)
@@ -174,7 +177,8 @@ def _drop_blocked(hits: list[CueHit]) -> list[CueHit]:
 
 _TITLE_CUE = re.compile(
     r"стратеги|программ|план\b|постановлени|закон|правительств|администраци|губернатор|министерств|"
-    r"портал|пресс-служб|strategy|programme|program|government|administration|governor|ministry|portal", re.I)
+    r"портал|пресс-служб|новост|strategy|programme|program|government|administration|governor|ministry|"
+    r"portal|news|press", re.I)
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -187,16 +191,29 @@ def detect_language(text: str) -> str | None:
     return "ru" if cyr >= lat else "en"
 
 
-def infer_author(text: str, mentions: tuple[Mention, ...]) -> str | None:
-    """The territory named in a title-like opening line ("Стратегия … Калужской области")."""
+def infer_author(text: str, mentions: tuple[Mention, ...], ref=None, *, need_cue: bool = True) -> str | None:
+    """The Russian region named in a title-like opening line ("Стратегия … Калужской области",
+    "Новости Псковской области"); a line naming two regions says nothing."""
     for start, end in _title_lines(text):
         line = text[start:end]
-        if not _TITLE_CUE.search(line):
+        if need_cue and not _TITLE_CUE.search(line):
             continue
-        named = {m.party for m in mentions if start <= m.start < end and _is_territory(m.party)}
+        named = {m.party for m in mentions if start <= m.start < end and _is_author_kind(m.party, ref)}
         if len(named) == 1:
             return named.pop()
     return None
+
+
+def _author_from_title(title: str, pipe: Pipeline) -> str | None:
+    norm = normalise(title)
+    hits, _ = _scan(pipe.matcher, norm, title)
+    return infer_author(title, find_mentions(title, norm, hits).strong, pipe.ref, need_cue=False)
+
+
+def _is_author_kind(party: str, ref) -> bool:
+    if ref is None or party not in getattr(ref, "parties", {}):
+        return _is_territory(party)
+    return ref.parties[party].kind == "subject"
 
 
 def _title_lines(text: str, limit: int = 4):
@@ -227,4 +244,4 @@ def extract_file(path: str | Path, author: str | None = None, *, lang: str = "au
     from coopatlas.ingest import read_document
 
     doc = read_document(path)
-    return extract_text(doc.text, author, lang=lang, document=str(path), infer=infer)
+    return extract_text(doc.text, author, lang=lang, document=str(path), infer=infer, title=doc.title)
