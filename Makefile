@@ -18,6 +18,7 @@ demo: $(STAMP)
 	$(BIN)/coopatlas extract --summary examples/
 
 test: $(STAMP)
+	bash scripts/system-deps.sh
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
