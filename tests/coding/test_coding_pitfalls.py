@@ -43,6 +43,10 @@ CASES = [
      {"MN-061", "RU-ZAB"}),
     ("RU-KHA", "Развиваются связи с провинцией Хэйлунцзян КНР; мероприятия согласуются с китайской стороной.",
      {"CN-HL", "RU-KHA"}),
+    ("RU-KR", "The region borders Finland and Estonia, and cooperates with Belarus in forestry.", {"BY", "RU-KR"}),
+    ("RU-KLU", "Розничный товарооборот области вырос на 5 %.", set()),
+    ("RU-KLU", "Товарооборот с Республикой Беларусь вырос на 12 % и составил 1,1 млрд долларов.", {"BY", "RU-KLU"}),
+    ("RU-NGR", "Delegations from Tula and Vitebsk regions held talks on tourism, but no document was signed.", set()),
 ]
 
 

@@ -31,10 +31,11 @@ _VENUE = re.compile(r"(?:^|\s)(?:в|во|in|at)\s*$", re.I)
 def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callable[[str], str | None],
                      type_of: Callable[[str], str | None] = lambda p: None) -> list[Mention]:
     quoted = _quoted_names(text)
+    borders = _border_lists(text)
     region_countries = {country_of(m.party) for m in mentions if country_of(m.party) not in (None, m.party)}
     kept = []
     for i, m in enumerate(mentions):
-        if m.party in NOT_PARTIES or _inside_a_quoted_name(m, quoted):
+        if m.party in NOT_PARTIES or _inside_a_quoted_name(m, quoted) or _inside_a_quoted_name(m, borders):
             continue
         if _venue(m, text, type_of) or _dateline(m, text):
             continue
@@ -84,6 +85,20 @@ def _quoted_names(text: str) -> list[tuple[int, int]]:
     for q in _QUOTED.finditer(text):
         if _NAMED_THING.search(text[max(0, q.start() - 60):q.start()]):
             spans.append((q.start(), q.end()))
+    return spans
+
+
+_BORDER = re.compile(r"\b(?:граничит|граничат|граничащ\w*|на границе|border(?:s|ing|ed)?(?:\s+on)?)\b\s*(?:с|со|with)?", re.I)
+_CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:а|но|и\s+(?:развива|сотруднича|подписа))\b|\b(?:and|but)\s+(?:has|have|develops|signed|cooperates)\b")
+
+
+def _border_lists(text: str) -> list[tuple[int, int]]:
+    """"граничит с Республикой Казахстан, а также с Тюменской … областями", "borders Finland and
+    Estonia": the neighbours a sentence lists are geography, not partners (to the end of the clause)."""
+    spans = []
+    for m in _BORDER.finditer(text):
+        end = _CLAUSE_END.search(text, m.end())
+        spans.append((m.start(), end.start() if end else len(text)))
     return spans
 
 
