@@ -1,0 +1,1 @@
+"""Alembic migrations of the atlas schema, run by coopatlas.store.migrate (no alembic.ini needed)."""
