@@ -33,4 +33,4 @@ evaluate: $(STAMP)
 	done
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info benchmarks/.venv-natasha benchmarks/.corpus
