@@ -8,26 +8,37 @@ import zipfile
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 
-def build_zip(members: dict[str, bytes], *, utf8: bool = True, encrypted: tuple[str, ...] = ()) -> bytes:
+def build_zip(members: dict[str, bytes], *, encrypted: tuple[str, ...] = ()) -> bytes:
+    """Deflated members in the given order; names in ``encrypted`` get the encryption flag set
+    (zipfile cannot encrypt, so the flag is patched into both headers afterwards)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
-            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            if name in encrypted:
-                info.flag_bits |= 0x1
-            archive.writestr(info, data)
-    return buffer.getvalue()
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data,
+                             compress_type=zipfile.ZIP_DEFLATED)
+    raw = bytearray(buffer.getvalue())
+    for name in encrypted:
+        _set_encrypted(raw, name.encode())
+    return bytes(raw)
+
+
+def _set_encrypted(raw: bytearray, name: bytes) -> None:
+    for signature, flag_at, name_at in ((b"PK\x03\x04", 6, 30), (b"PK\x01\x02", 8, 46)):
+        start = raw.find(signature)
+        while start >= 0:
+            if raw[start + name_at:start + name_at + len(name)] == name:
+                raw[start + flag_at] |= 0x1
+            start = raw.find(signature, start + 4)
 
 
 def build_cp866_zip(name: str, data: bytes) -> bytes:
     """A member whose name is stored in CP866 without the UTF-8 flag, as old Russian archivers did."""
+    encoded = name.encode("cp866")
+    placeholder = b"#" * len(encoded)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        info = zipfile.ZipInfo(name.encode("cp866").decode("cp437"), date_time=(2024, 1, 1, 0, 0, 0))
-        archive.writestr(info, data)
-    raw = buffer.getvalue()
-    return raw
+        archive.writestr(zipfile.ZipInfo(placeholder.decode(), date_time=(2024, 1, 1, 0, 0, 0)), data)
+    return buffer.getvalue().replace(placeholder, encoded)
 
 
 def build_odt(blocks: list, *, title: str = "") -> bytes:
