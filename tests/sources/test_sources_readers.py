@@ -175,3 +175,16 @@ def test_ocr_flag_on_limits_and_missing_tesseract(scanned, monkeypatch):
     monkeypatch.setattr(tool.shutil, "which", lambda name: None)
     with pytest.raises(ReadError, match="^tesseract is not installed"):
         read_document(scanned, limits=ReadLimits(ocr=True))
+
+
+@pytest.mark.parametrize("suffix", [".rtf", ".odt", ".doc"])
+@pytest.mark.parametrize("seed", range(5))
+def test_any_bytes_give_a_document_or_a_read_error(suffix, seed):
+    import random
+
+    prefixes = {".rtf": b"{\\rtf1\\ansi ", ".odt": b"PK\x03\x04", ".doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"}
+    data = prefixes[suffix] + random.Random(seed).randbytes(300 * (seed + 1))
+    try:
+        read_bytes(data, "random" + suffix)
+    except ReadError:
+        pass
