@@ -637,15 +637,17 @@ def write_broken(sources: list[Source]) -> None:
 
 
 def write_manifest(sources: list[Source]) -> None:
+    """manifest.csv in the format of docs/manifest.md, for the documents whose header says manifest: yes.
+
+    The other documents are left out on purpose: their author, type and year are for the tool to infer."""
     with open(DEMO / "manifest.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["path", "author", "type", "year", "url", "title"])
+        writer.writerow(["path", "author", "type", "year", "horizon", "url", "title"])
         for src in sorted(sources, key=lambda s: s.rel_out):
             m = src.meta
             if m.get("manifest") == "yes":
-                writer.writerow([src.rel_out, m["author"], m["type"], m["year"], m.get("url", ""), m.get("title", "")])
-            else:
-                writer.writerow([src.rel_out, "", "", "", "", ""])
+                writer.writerow([src.rel_out, m["author"], m["type"], m["year"], m.get("horizon", ""),
+                                 m.get("url", ""), m.get("title", "")])
 
 
 def write_counts(sources: list[Source]) -> None:
