@@ -13,7 +13,7 @@ import click
 
 from coopatlas.errors import CoopatlasError
 
-SUPPORTED = (".txt", ".text", ".html", ".htm", ".pdf", ".docx")
+SUPPORTED = (".txt", ".text", ".html", ".htm", ".pdf", ".docx", ".doc", ".odt", ".rtf")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,7 +31,8 @@ def main():
 @click.option("--relative-to", type=click.Path(file_okay=False, path_type=Path),
               help="Print document paths relative to this folder.")
 @click.option("--summary", is_flag=True, help="Print a readable table instead of JSON Lines.")
-def extract(paths, author, authors_file, lang, relative_to, summary):
+@click.option("--ocr", is_flag=True, help="Run PDFs without a text layer through Tesseract (rus+eng).")
+def extract(paths, author, authors_file, lang, relative_to, summary, ocr):
     """Extract cooperation facts: one JSON line per document (codebook section 7).
 
     \b
@@ -57,7 +58,7 @@ def extract(paths, author, authors_file, lang, relative_to, summary):
         name = _display(path, relative_to)
         try:
             listed = name in authors
-            result = ex.extract_file(path, authors[name] if listed else author, lang=lang, infer=not listed)
+            result = ex.extract_file(path, authors[name] if listed else author, lang=lang, infer=not listed, ocr=ocr)
             result = _renamed(result, name)
         except CoopatlasError as err:
             failed += 1

@@ -239,9 +239,10 @@ def _document_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def extract_file(path: str | Path, author: str | None = None, *, lang: str = "auto", infer: bool = True) -> DocumentResult:
-    """Read a file (txt, html, pdf, docx) and extract; a ReadError propagates to the caller."""
+def extract_file(path: str | Path, author: str | None = None, *, lang: str = "auto", infer: bool = True,
+                 ocr: bool = False) -> DocumentResult:
+    """Read a file (txt, html, pdf, docx, doc, odt, rtf) and extract; a ReadError propagates to the caller."""
     from coopatlas.ingest import read_document
 
-    doc = read_document(path)
+    doc = read_document(path, ocr=ocr)
     return extract_text(doc.text, author, lang=lang, document=str(path), infer=infer, title=doc.title)
