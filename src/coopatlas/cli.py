@@ -107,6 +107,56 @@ def evaluate(gold, pred, as_json, prefix):
         click.echo(evaluation.render_table(report))
 
 
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", default="atlas.db", show_default=True,
+              help="SQLite file, or a database URL (postgresql://user@host/name).")
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV or YAML giving author, type, year, URL, title per path or hash (docs/manifest.md).")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
+@click.option("--ocr", is_flag=True, help="Run PDFs without a text layer through Tesseract (rus+eng).")
+@click.option("--set", "assignments", multiple=True, metavar="NAME=VALUE",
+              help="A limit or option from `coopatlas settings` (repeatable).")
+def build(sources, db, manifest, jobs, ocr, assignments):
+    """Build or update an atlas from folders and .zip archives of documents.
+
+    Unchanged files are skipped; changed and new ones are coded; a new extractor version re-codes
+    everything and keeps the earlier facts as history. Files that cannot be read are recorded (see
+    `coopatlas status`) and the rest goes on. Exit status 1 when some file failed.
+
+    \b
+    Examples:
+      coopatlas build demo/corpus --db demo-atlas.db --manifest demo/manifest.csv
+      coopatlas build strategies/ portal-export.zip --db atlas.db --jobs 2
+      coopatlas build scans/ --db atlas.db --ocr --set max_pdf_pages=300
+    """
+    from coopatlas.build import build_atlas
+    from coopatlas.progress import build_progress
+    from coopatlas.sources import parse_assignments
+
+    try:
+        settings = parse_assignments(list(assignments) + (["ocr=yes"] if ocr else []))
+        with build_progress() as on_progress:
+            report = build_atlas(sources, db, manifest=manifest, jobs=jobs, settings=settings,
+                                 on_progress=on_progress)
+    except CoopatlasError as err:
+        raise click.UsageError(str(err)) from None
+    for path, reason in report.problems:
+        click.echo(f"coopatlas: {path}: {reason}", err=True)
+    click.echo(f"atlas: {report.db} (run {report.run_id}, extractor {report.extractor_version})")
+    click.echo(f"{report.found} files: {report.stored} coded ({report.facts} facts), {report.unchanged} unchanged, "
+               f"{report.duplicates} duplicates, {report.failed} failed; {report.seconds:.1f} s")
+    sys.exit(1 if report.failed else 0)
+
+
+@main.command()
+def settings():
+    """List the limits and options `build --set NAME=VALUE` accepts, with their defaults."""
+    from coopatlas.sources import settings_help
+
+    click.echo(settings_help())
+
+
 def _expand(paths):
     for path in paths:
         if path.is_dir():
