@@ -15,7 +15,15 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/coopatlas extract --summary examples/
+	@# exit status 1 only says that some files failed: the demo corpus has two broken files on purpose
+	$(BIN)/coopatlas build demo/corpus --db demo-atlas.db --manifest demo/manifest.csv || [ $$? -eq 1 ]
+	$(BIN)/coopatlas status --db demo-atlas.db
+	@echo
+	@echo "The demo atlas is demo-atlas.db (SQLite). Try:"
+	@echo "  .venv/bin/coopatlas search \"дорожная карта\" --db demo-atlas.db"
+	@echo "  .venv/bin/coopatlas show 1 --db demo-atlas.db"
+	@echo "  .venv/bin/coopatlas export --db demo-atlas.db --format xlsx --out atlas-export"
+	@echo "  python: import coopatlas; atlas = coopatlas.Atlas('demo-atlas.db'); atlas.facts()"
 
 test: $(STAMP)
 	bash scripts/system-deps.sh

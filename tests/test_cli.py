@@ -233,6 +233,19 @@ def test_readme_example_runs_and_its_output_is_right(readme_runs, index):
         check_scores_json(json.loads(ran.stdout))
     elif ran.subcommand == "evaluate":
         check_score_table(ran.stdout)
+    elif ran.subcommand == "build":
+        assert re.search(r"^\d+ files: \d+ coded \(\d+ facts\), \d+ unchanged", ran.stdout, re.M)
+    elif ran.subcommand == "status":
+        assert re.search(r"\d+ of 89 subjects covered", ran.stdout)
+    elif ran.subcommand == "search":
+        assert re.search(r"^\[\d+\] \S+", ran.stdout, re.M), ran.stdout
+    elif ran.subcommand == "show":
+        assert re.search(r"^path +\S+", ran.stdout, re.M) and "fact " in ran.stdout
+    elif ran.subcommand == "export":
+        written = [Path(line) for line in ran.stdout.split()]
+        assert written and all(p.exists() and p.stat().st_size > 0 for p in written)
+    elif ran.subcommand == "settings":
+        assert "max_file_bytes" in ran.stdout
     else:
         pytest.fail(f"no check for README example {ran.line!r}")
 

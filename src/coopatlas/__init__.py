@@ -6,7 +6,7 @@ from coopatlas.model import (
 
 __all__ = [
     "Arity", "CoopatlasError", "Direction", "DocumentResult", "Evidence", "Fact", "Mention",
-    "RawDocument", "Specificity", "Sphere", "Status", "extract_text", "extract_file",
+    "RawDocument", "Specificity", "Sphere", "Status", "extract_text", "extract_file", "Atlas", "build_atlas",
 ]
 __version__ = "0.1.0"
 
@@ -15,4 +15,10 @@ def __getattr__(name):  # lazy: importing the package stays cheap
     if name in ("extract_text", "extract_file"):
         from coopatlas import extract
         return getattr(extract, name)
+    if name == "Atlas":
+        from coopatlas.store.atlas import Atlas
+        return Atlas
+    if name == "build_atlas":
+        from coopatlas.build import build_atlas
+        return build_atlas
     raise AttributeError(name)

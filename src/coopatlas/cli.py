@@ -150,11 +150,136 @@ def build(sources, db, manifest, jobs, ocr, assignments):
 
 
 @main.command()
+@click.option("--db", default="atlas.db", show_default=True, help="The atlas (SQLite file or database URL).")
+@click.option("--all-regions", is_flag=True, help="List every federal subject, also those with no document.")
+def status(db, all_regions):
+    """Coverage of the atlas: each region's documents, types and latest year; runs; files that failed.
+
+    \b
+    Examples:
+      coopatlas status --db demo-atlas.db
+      coopatlas status --db atlas.db --all-regions
+    """
+    from coopatlas.coverage import coverage, unknown_author
+    from coopatlas.reference import load_reference
+    from coopatlas.store import Atlas
+
+    atlas = _open_atlas(db)
+    ref = load_reference()
+    subjects = {p.id: p.name_ru for p in ref.parties.values() if p.kind == "subject"}
+    documents, facts = atlas.documents(), atlas.facts()
+    table = coverage(documents, facts, subjects)
+    covered = table[table["documents"] > 0]
+    shown = table if all_regions else covered
+    click.echo(shown.to_string(index=False, na_rep="-"))
+    runs = atlas.runs()
+    errors = atlas.file_errors()
+    click.echo(f"\n{len(documents)} documents ({unknown_author(documents)} without a known author), {len(facts)} facts; "
+               f"{len(covered)} of {len(subjects)} subjects covered; {len(runs)} runs, "
+               f"latest extractor {runs['extractor_version'].iloc[-1] if len(runs) else '-'}")
+    if len(errors):
+        click.echo(f"\nfiles that failed in the latest run ({len(errors)}):")
+        for row in errors.itertuples(index=False):
+            click.echo(f"  {row.path}: {row.reason}")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--db", default="atlas.db", show_default=True)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+def search(query, db, limit):
+    """Full-text search over the cooperation passages of the atlas.
+
+    \b
+    Examples:
+      coopatlas search "дорожная карта" --db demo-atlas.db
+      coopatlas search "Беларусь туризм" --db atlas.db --limit 5
+    """
+    hits = _open_atlas(db).search(query, limit=limit)
+    if hits.empty:
+        click.echo("no passage matches")
+    for hit in hits.itertuples(index=False):
+        click.echo(f"[{hit.document_id}] {hit.path} ({hit.author or '-'}), {hit.start}-{hit.end}\n    {hit.snippet}")
+
+
+@main.command()
+@click.argument("document")
+@click.option("--db", default="atlas.db", show_default=True)
+def show(document, db):
+    """A document of the atlas (by id or path): its metadata and every fact with its evidence.
+
+    \b
+    Examples:
+      coopatlas show 1 --db demo-atlas.db
+      coopatlas show demo/corpus/central/kaluga-strategy-2024.pdf --db demo-atlas.db
+    """
+    atlas = _open_atlas(db)
+    documents = atlas.documents()
+    chosen = documents[(documents["path"] == document) | (documents["id"].astype(str) == document)]
+    if chosen.empty:
+        raise click.UsageError(f"no document {document!r} in {db} (give its id or its path as stored)")
+    doc = chosen.iloc[0]
+    for key in ("id", "path", "title", "author", "district", "doc_type", "year_adopted", "year_horizon",
+                "language", "format", "url", "sha256"):
+        value = doc.get(key)
+        if value is not None and not (isinstance(value, float) and value != value):
+            click.echo(f"{key:13} {value}")
+    facts = atlas.facts()
+    evidence = atlas.evidence()
+    for fact in facts[facts["document_id"] == doc["id"]].itertuples(index=False):
+        click.echo(f"\nfact {fact.fact_id}: {_v(fact.parties)}  [{fact.specificity}, {fact.status}, "
+                   f"{_v(fact.direction)}, {_v(fact.arity)}]  spheres: {_v(fact.spheres)}")
+        if _v(fact.implied) != "-":
+            click.echo(f"  implied: {fact.implied}")
+        for ev in evidence[evidence["fact_id"] == fact.fact_id].itertuples(index=False):
+            click.echo(f"  {ev.start}-{ev.end}: {ev.quote}")
+
+
+@main.command()
+@click.option("--db", default="atlas.db", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "parquet", "jsonl"]), default="csv",
+              show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("atlas-export"),
+              show_default=True, help="Folder to write into.")
+def export(db, fmt, out):
+    """Export documents, facts, parties and spheres (long form), facts with one column per sphere
+    (wide form) and a data dictionary.
+
+    \b
+    Examples:
+      coopatlas export --db demo-atlas.db --format xlsx --out export/
+      coopatlas export --db atlas.db --format parquet --out for-r/
+    """
+    from coopatlas.export import tables, write_tables
+
+    for path in write_tables(tables(_open_atlas(db)), out, fmt):
+        click.echo(path)
+
+
+@main.command()
 def settings():
     """List the limits and options `build --set NAME=VALUE` accepts, with their defaults."""
     from coopatlas.sources import settings_help
 
     click.echo(settings_help())
+
+
+def _v(value) -> str:
+    """A cell for people: "-" for empty, None or NaN."""
+    if value is None or value == "" or (isinstance(value, float) and value != value):
+        return "-"
+    return str(value)
+
+
+def _open_atlas(db: str):
+    from coopatlas.store import Atlas
+
+    if "://" not in db and not Path(db).exists():
+        raise click.UsageError(f"no atlas at {db} (build one with `coopatlas build SOURCE --db {db}`)")
+    try:
+        return Atlas(db)
+    except CoopatlasError as err:
+        raise click.UsageError(str(err)) from None
 
 
 def _expand(paths):

@@ -47,6 +47,16 @@ class Atlas:
     def runs(self) -> pd.DataFrame:
         return self._read(runs.select().order_by(runs.c.id))
 
+    def file_errors(self, run_id: int | None = None) -> pd.DataFrame:
+        """Files that could not be read, in the given run (default: the latest run): path, reason."""
+        from sqlalchemy import func, select
+        from coopatlas.store.schema import file_errors
+
+        latest = select(func.max(runs.c.id)).scalar_subquery() if run_id is None else run_id
+        statement = select(file_errors.c.run_id, file_errors.c.path, file_errors.c.sha256, file_errors.c.reason,
+                           file_errors.c.at).where(file_errors.c.run_id == latest).order_by(file_errors.c.path)
+        return self._read(statement)
+
     def facts(self, include_superseded: bool = False) -> pd.DataFrame:
         """One row per fact; parties, implied parties and spheres as `|`-joined strings and as lists."""
         return self._facts(FactFilter(include_superseded=include_superseded))
