@@ -50,9 +50,12 @@ def test_build_stores_skips_and_reports(tmp_path):
     assert _count(db, "documents") == 7
     again = build_atlas([corpus], db)
     assert (again.stored, again.unchanged) == (0, 7)
+    before = _current_facts(db, "doc001.txt")
     (corpus / "doc001.txt").write_text(DOC.format(region="Тульской области", year=2024), encoding="utf-8")
     changed = build_atlas([corpus], db)
     assert changed.stored == 1
+    after = _current_facts(db, "doc001.txt")
+    assert len(after) == len(before) == 1 and after != before   # the old version's facts are history now
     with sqlite3.connect(db) as c:
         authors = {a for (a,) in c.execute("SELECT author FROM documents")}
     assert "RU-TUL" in authors and "RU-KLU" in authors
@@ -102,6 +105,12 @@ def test_a_killed_build_leaves_whole_documents_and_the_next_run_completes(tmp_pa
     rest = build_atlas([corpus], db)
     assert rest.stored == 300 - stored and rest.unchanged == stored
     assert _count(db, "documents") == 300
+
+
+def _current_facts(db: Path, name: str) -> list:
+    with sqlite3.connect(db) as c:
+        return c.execute("SELECT f.id FROM facts f JOIN documents d ON d.id = f.document_id "
+                         "WHERE d.path LIKE ? AND f.superseded_by_run IS NULL", (f"%{name}",)).fetchall()
 
 
 def _stored(db: Path) -> int:

@@ -7,7 +7,7 @@ import pandas as pd
 def coverage(documents: pd.DataFrame, facts: pd.DataFrame, subjects: dict[str, str]) -> pd.DataFrame:
     """One row per Russian subject (every subject, including those with no document): documents,
     types, first and latest year, facts, errors are separate."""
-    ok = documents[documents["status"] == "ok"]
+    ok = documents[(documents["status"] == "ok") & documents.get("current", True)]
     per_author = ok.groupby("author").agg(
         documents=("id", "count"),
         types=("doc_type", lambda s: ", ".join(sorted({t for t in s if isinstance(t, str)}))),

@@ -39,9 +39,11 @@ class Atlas:
 
     # -- tables
     def documents(self) -> pd.DataFrame:
-        """One row per document (without its text), with the author's federal district."""
+        """One row per document (without its text), with the author's federal district; `current` is
+        False for an earlier version of a file whose content has changed since (its facts are history)."""
         frame = self._read(queries.documents_select())
         frame["district"] = [self.district_of(a, y) for a, y in zip(frame["author"], frame["year_adopted"])]
+        frame["current"] = frame["id"] == frame.groupby("path")["id"].transform("max")
         return frame
 
     def runs(self) -> pd.DataFrame:

@@ -32,7 +32,16 @@ def write_document(connection: Connection, meta: DocumentMeta, text: str | None,
         clear_passages(connection, doc_id)
     write_passages(connection, doc_id, text, result.facts)
     write_facts(connection, doc_id, run_id, result.facts)
+    retire_earlier_versions(connection, meta.path, doc_id, run_id)
     return doc_id
+
+
+def retire_earlier_versions(connection: Connection, path: str, doc_id: int, run_id: int) -> None:
+    """A file whose content changed: the facts of its earlier versions (same path, other content) are
+    kept as history, superseded by this run, in the same transaction as the new version."""
+    earlier = select(documents.c.id).where(documents.c.path == path, documents.c.id != doc_id)
+    connection.execute(update(facts).where(facts.c.document_id.in_(earlier), facts.c.superseded_by_run.is_(None))
+                       .values(superseded_by_run=run_id))
 
 
 def document_row(meta: DocumentMeta, text: str | None, result: DocumentResult, run_id: int) -> dict:
