@@ -62,31 +62,35 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
     comparisons = sorted(h.start for h in cue_hits if h.cue.kind == "comparison")
     if not coop:
         return []
-    out = []
+    out: list[tuple[int, int]] = []
     i = 0
+    open_end = False  # the last passage reached the end of its block: the next block may go on with it
     for b_start, b_end in blocks(text):
         while i < len(coop) and coop[i] < b_start:
             i += 1
-        if i >= len(coop) or coop[i] >= b_end:
+        has_cues = i < len(coop) and coop[i] < b_end
+        if not has_cues and not (open_end and out and CONTINUATION.match(text, b_start)):
+            open_end = False
             continue
-        current = None
+        current = out.pop() if not has_cues else None  # a block that goes on with the passage before
         previous = None
         for s_start, s_end in sentences(text, b_start, b_end):
             has_cue = _any_within(coop, s_start, s_end)
             compares = _any_within(comparisons, s_start, s_end)
+            names = _any_within(name_starts, offset(s_start), offset(s_end))
             if has_cue and not compares:
                 if current:
                     out.append(current)
                 elif previous and BACK_REFERENCE.match(text, s_start):
                     s_start = previous[0]  # "Стороны подписали …" names the parties of the sentence before
                 current = (s_start, s_end)
-            elif current and not compares and (CONTINUATION.match(text, s_start)
-                                               or not _any_within(name_starts, offset(s_start), offset(s_end))):
+            elif current and not compares and (CONTINUATION.match(text, s_start) or not names):
                 current = (current[0], s_end)  # it goes on about the same cooperation
             elif current:
                 out.append(current)
                 current = None
             previous = (s_start, s_end)
+        open_end = current is not None
         if current:
             out.append(current)
     return out
@@ -103,7 +107,8 @@ def _any_within(sorted_positions: Sequence[int], start: int, end: int) -> bool:
 
 CONTINUATION = re.compile(
     r"(?:В\s+(?:него|нее|неё|нем|нём|них|их\s+числе|том\s+числе)|Он[аои]?|Их|Его|Её|Ее|Эт[оиа]|Этот|Данн\w+|"
-    r"Документ\w*|Соглашени\w+|План\w*|Программ\w+|Среди\s+них|Кроме\s+того|Также|"
+    r"Документ\w*|Соглашени\w+|План\w*|Программ\w+|Среди\s+них|Кроме\s+того|Также|Средства|"
+    r"Общий\s+объ[её]м|В\s+рамках\s+(?:соглашени|программ|договор|документ)\w*|"
     r"It|They|This|These|The\s+(?:plan|agreement|document|programme|memorandum|parties)|Among\s+them)\b")
 
 
