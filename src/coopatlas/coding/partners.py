@@ -88,8 +88,8 @@ def _quoted_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_BORDER = re.compile(r"\b(?:граничит|граничат|граничащ\w*|на границе|(?:общую|протяжённую|протяженную)?\s*границу|"
-                     r"border(?:s|ing|ed)?(?:\s+on)?)\b\s*(?:с|со|with)?", re.I)
+_BORDER = re.compile(r"(?i)(?<!\w)(?:гранич(?:ит|ат|ащ\w*)|на границе|(?:общую |протяж[её]нную )?границу|"
+                     r"border(?:s|ing|ed)?(?: on)?)(?!\w)\s*(?:с|со|with)?")
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:а|но|и\s+(?:развива|сотруднича|подписа))\b|\b(?:and|but)\s+(?:has|have|develops|signed|cooperates)\b")
 
 
