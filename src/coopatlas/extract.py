@@ -29,12 +29,14 @@ _HEAD_CHARS = 1500  # the author is read from title lines near the top
 
 PASSAGE_CUES = frozenset({"coop", "comparison"})  # scanned over the whole text; the rest only in passages
 BOTH = frozenset({"block"})                       # blocks hide cues in either scan
+# name entries that matter only inside a passage (coordination, adjectives before partner words)
+PASSAGE_NAME_KINDS = frozenset({"type_noun", "partner_noun", "adj", "typed_adj", "headless", "en_adj"})
 
 
 @dataclass(frozen=True)
 class Pipeline:
     matcher: Matcher      # names and the cues that find passages, over the whole text
-    passage_cues: Matcher  # codes' cues (spheres, status, …), over the passages only
+    passage_cues: Matcher  # the codes' cues and the passage-only name words, over the passages only
     ref: object
 
 
@@ -49,12 +51,13 @@ def default_pipeline() -> Pipeline:
 def build_pipeline(ref) -> Pipeline:
     kind_of = lambda party: ref.parties[party].kind if party in ref.parties else ""  # noqa: E731
     cues = load_cues()
-    patterns = itertools.chain(
-        name_patterns(ref.aliases, kind_of=kind_of), type_noun_patterns(), english_type_noun_patterns(),
-        stop_patterns(),
-        partner_noun_patterns(), (c for c in cues if c[1].kind in PASSAGE_CUES | BOTH),
-    )
-    return Pipeline(Matcher(patterns), Matcher(c for c in cues if c[1].kind not in PASSAGE_CUES), ref)
+    names = list(itertools.chain(name_patterns(ref.aliases, kind_of=kind_of), type_noun_patterns(),
+                                 english_type_noun_patterns(), stop_patterns(), partner_noun_patterns()))
+    whole_text = itertools.chain((n for n in names if n[1].kind not in PASSAGE_NAME_KINDS),
+                                 (c for c in cues if c[1].kind in PASSAGE_CUES | BOTH))
+    passages_only = itertools.chain((n for n in names if n[1].kind in PASSAGE_NAME_KINDS),
+                                    (c for c in cues if c[1].kind not in PASSAGE_CUES))
+    return Pipeline(Matcher(whole_text), Matcher(passages_only), ref)
 
 
 def extract_text(text: str, author: str | None = None, *, lang: str = "auto", document: str = "<text>",
@@ -77,9 +80,10 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     named = sorted(h.start for h in name_hits if h.payloads[0].party or any(e.party for e in h.payloads))
     passages = find_passages(text, cue_hits, named, norm.from_original)
     elsewhere = _names_anywhere(name_hits)
-    mentions = find_mentions(text, norm, _inside(name_hits, passages, norm), author=author, named_elsewhere=elsewhere)
-    facts = code_facts(text, norm, passages, mentions, cue_hits, author=author, ref=pipe.ref,
-                       passage_cues=pipe.passage_cues)
+    passage_names, passage_cues = _scan_passages(pipe.passage_cues, norm, passages)
+    inside = _merged(_inside(name_hits, passages, norm) + passage_names)
+    mentions = find_mentions(text, norm, inside, author=author, named_elsewhere=elsewhere)
+    facts = code_facts(text, passages, mentions, cue_hits + passage_cues, author=author, ref=pipe.ref)
     return DocumentResult(document, author, language, tuple(facts))
 
 
@@ -97,10 +101,8 @@ def _names_anywhere(name_hits) -> frozenset[str]:
                      and e.kind != "abbr")
 
 
-def code_facts(text: str, norm, passages, mentions: Mentions, cue_hits, *, author, ref,
-               passage_cues: Matcher) -> list[Fact]:
+def code_facts(text: str, passages, mentions: Mentions, cue_hits, *, author, ref) -> list[Fact]:
     partners = partner_mentions(text, mentions.strong, lambda p: _country_of(ref, p), lambda p: _type_of(ref, p))
-    cue_hits = cue_hits + _drop_blocked(_scan_passages(passage_cues, norm, passages))
     cue_index = SpanIndex(cue_hits, lambda h: h.start)
     mention_index = SpanIndex(partners, lambda m: m.start)
     drafts = assemble(passages, partners, cue_index, author=author, ref=ref, year=_document_year(text), text=text)
@@ -136,15 +138,38 @@ def _scan(matcher: Matcher, norm, text: str):
     return name_hits, _drop_blocked(cue_hits)
 
 
-def _scan_passages(matcher: Matcher, norm, passages) -> list[CueHit]:
-    """The cues of the codes, found inside the passages only (most of a document is not about cooperation)."""
-    out = []
+def _scan_passages(matcher: Matcher, norm, passages) -> tuple[list, list[CueHit]]:
+    """The words that matter only inside passages (the codes' cues, type nouns, adjectives), found
+    there only: most of a document is not about cooperation. Name hits come back in normalised
+    offsets of the whole text, cue hits in original offsets."""
+    from coopatlas.nlp.matcher import Hit
+
+    names, cues = [], []
     for start, end in passages:
         n_start, n_end = norm.from_original(start), norm.from_original(end)
         for hit in matcher.scan(norm.text[n_start:n_end]):
-            s, e = norm.span_to_original(n_start + hit.start, n_start + hit.end)
-            out.extend(CueHit(c, s, e) for c in hit.payloads)
-    return out
+            entries = tuple(p for p in hit.payloads if isinstance(p, NameEntry))
+            if entries:
+                names.append(Hit(n_start + hit.start, n_start + hit.end, hit.key, entries))
+            if len(entries) < len(hit.payloads):
+                s, e = norm.span_to_original(n_start + hit.start, n_start + hit.end)
+                cues.extend(CueHit(c, s, e) for c in hit.payloads if isinstance(c, Cue))
+    return names, _drop_blocked(cues)
+
+
+def _merged(hits: list) -> list:
+    """Hits of the two scans on the same span become one hit with all their entries."""
+    from coopatlas.nlp.matcher import Hit
+
+    by_span: dict = {}
+    for hit in hits:
+        key = (hit.start, hit.end)
+        if key in by_span:
+            first = by_span[key]
+            by_span[key] = Hit(first.start, first.end, first.key, first.payloads + hit.payloads)
+        else:
+            by_span[key] = hit
+    return sorted(by_span.values(), key=lambda h: (h.end, h.start))
 
 
 def _only(hit, payloads):
@@ -184,7 +209,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 def detect_language(text: str) -> str | None:
-    sample = text[:20000]
+    sample = text[:4000]
     cyr, lat = len(_CYRILLIC.findall(sample)), len(_LATIN.findall(sample))
     if cyr == lat == 0:
         return None
