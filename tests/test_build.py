@@ -8,7 +8,6 @@ import time
 import zipfile
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from coopatlas.build import build_atlas

@@ -1,5 +1,4 @@
 """Exports and coverage on a small atlas built by the test."""
-from pathlib import Path
 
 import pandas as pd
 import pytest

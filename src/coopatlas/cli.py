@@ -162,7 +162,6 @@ def status(db, all_regions):
     """
     from coopatlas.coverage import coverage, unknown_author
     from coopatlas.reference import load_reference
-    from coopatlas.store import Atlas
 
     atlas = _open_atlas(db)
     ref = load_reference()

@@ -8,7 +8,7 @@ from coopatlas.store import DocumentMeta, StoreError, sha256_of
 from coopatlas.store import write as write_module
 from coopatlas.store.schema import documents, facts, passages
 
-from store_builders import KALUGA, corpus, fact, fill, meta_for, result
+from store_builders import corpus, fact, fill, meta_for, result
 
 
 def count(store, table, *where) -> int:
