@@ -209,7 +209,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 def detect_language(text: str) -> str | None:
-    sample = text[:4000]
+    sample = text[:1500]
     cyr, lat = len(_CYRILLIC.findall(sample)), len(_LATIN.findall(sample))
     if cyr == lat == 0:
         return None
