@@ -55,3 +55,13 @@ def test_coverage_lists_every_subject_and_counts_documents(atlas):
     table = coverage(atlas.documents(), atlas.facts(), {"RU-KLU": "Калужская", "RU-TUL": "Тульская", "RU-TA": "Татарстан"})
     counts = dict(zip(table["subject"], table["documents"]))
     assert counts == {"RU-KLU": 1, "RU-TUL": 1, "RU-TA": 0}
+
+
+def test_mentions_are_stored_with_the_rule_that_found_them(atlas):
+    found = atlas.mentions()
+    assert {"RU-TUL", "RU-BRY"} <= set(found["party"])
+    assert set(found.loc[found["party"] == "RU-BRY", "how"]) == {"coordination"}
+    documents = atlas.documents().set_index("id")
+    for row in found.itertuples(index=False):
+        text = atlas.text(row.document_id)
+        assert text[row.start:row.end] == row.surface

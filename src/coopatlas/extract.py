@@ -84,7 +84,7 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     inside = _merged(_inside(name_hits, passages, norm) + passage_names)
     mentions = find_mentions(text, norm, inside, author=author, named_elsewhere=elsewhere)
     facts = code_facts(text, passages, mentions, cue_hits + passage_cues, author=author, ref=pipe.ref)
-    return DocumentResult(document, author, language, tuple(facts))
+    return DocumentResult(document, author, language, tuple(facts), mentions=mentions.strong + mentions.weak)
 
 
 def _inside(name_hits, passages, norm) -> list:

@@ -136,6 +136,7 @@ class DocumentResult:
     language: str | None
     facts: tuple[Fact, ...] = ()
     error: str | None = None
+    mentions: tuple[Mention, ...] = ()  # the parties named in cooperation passages; not in to_json()
 
     def to_json(self) -> dict:
         record = {

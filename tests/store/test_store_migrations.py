@@ -34,7 +34,7 @@ def test_opening_again_changes_nothing(db_url):
     with open_store(db_url) as first:
         ids = fill(first)
     with open_store(db_url) as again:
-        assert again.revision() == "0003"
+        assert again.revision() == "0004"
         assert again.document_by_sha(next(iter(again.known_hashes()))) is not None
         assert len(again.known_hashes()) == len(ids)
 
@@ -71,7 +71,7 @@ def test_an_atlas_from_revision_one_opens_after_upgrade(db_url):
     engine.dispose()
 
     with open_store(db_url) as store:
-        assert store.revision() == "0003"
+        assert store.revision() == "0004"
         old = store.document_by_sha("a" * 64)
         assert (old.meta.path, old.meta.author, old.meta.year_adopted, old.meta.url) == ("old/tver.txt", "RU-TVE", 2015, None)
         coded = store.load_result(old.id)

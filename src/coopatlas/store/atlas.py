@@ -49,6 +49,12 @@ class Atlas:
     def runs(self) -> pd.DataFrame:
         return self._read(runs.select().order_by(runs.c.id))
 
+    def mentions(self) -> pd.DataFrame:
+        """Long table: document_id, party, start, end, surface, how (the rule that found it), weak."""
+        from coopatlas.store.schema import mentions
+
+        return self._read(mentions.select().order_by(mentions.c.document_id, mentions.c.start))
+
     def file_errors(self, run_id: int | None = None) -> pd.DataFrame:
         """Files that could not be read, in the given run (default: the latest run): path, reason."""
         from sqlalchemy import func, select

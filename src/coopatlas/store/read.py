@@ -6,10 +6,10 @@ from types import MappingProxyType
 
 from sqlalchemy import Connection, and_, exists, func, select, text
 
-from coopatlas.model import Arity, Direction, DocumentResult, Evidence, Fact, Specificity, Sphere, Status
+from coopatlas.model import Arity, Direction, DocumentResult, Evidence, Fact, Mention, Specificity, Sphere, Status
 from coopatlas.store.records import DocumentMeta, Run, StoredDocument
 from coopatlas.store.schema import (
-    FTS_TABLE, documents, evidence, fact_parties, fact_spheres, facts, passages, runs,
+    FTS_TABLE, documents, evidence, fact_parties, fact_spheres, facts, mentions, passages, runs,
 )
 
 META_FIELDS = tuple(DocumentMeta.__dataclass_fields__)
@@ -38,8 +38,12 @@ def load_result(connection: Connection, doc_id: int, run_id: int | None = None) 
     rows = connection.execute(select(facts).where(facts.c.document_id == doc_id, which).order_by(facts.c.seq))
     rows = rows.mappings().all()
     children = _children(connection, [r["id"] for r in rows])
+    found = connection.execute(select(mentions).where(mentions.c.document_id == doc_id)
+                               .order_by(mentions.c.id)).mappings().all()
     return DocumentResult(document=doc["path"], author=doc["author"], language=doc["language"],
-                          facts=tuple(_fact(r, children) for r in rows), error=doc["error"])
+                          facts=tuple(_fact(r, children) for r in rows), error=doc["error"],
+                          mentions=tuple(Mention(m["party"], m["start"], m["end"], m["surface"], m["how"],
+                                                 bool(m["weak"])) for m in found))
 
 
 def _children(connection: Connection, fact_ids: list[int]) -> dict:

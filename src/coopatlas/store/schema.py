@@ -4,6 +4,7 @@ The migrations in `migrations/versions/` build exactly this (a test compares the
 index over `passages` is dialect-specific and lives only in the migrations (see fts.py).
 
     runs ──< documents ──< passages                 (evidence sentences, full-text indexed)
+                 ├──────< mentions                  (parties named in cooperation passages, how found)
       │          └──────< facts ──< fact_parties    (party, implied)
       │                     │  ──< fact_spheres
       │                     └───< evidence          (start, end, quote)
@@ -80,6 +81,20 @@ passages = Table(
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
     UniqueConstraint("document_id", "start", "end"),
+)
+
+mentions = Table(  # added by migration 0004
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("party", String(64), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("surface", Text, nullable=False),
+    Column("how", String(64), nullable=False),
+    Column("weak", Boolean, nullable=False),
+    Index(None, "document_id"),
+    Index(None, "party"),
 )
 
 facts = Table(

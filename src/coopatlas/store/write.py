@@ -11,7 +11,7 @@ from sqlalchemy import Connection, and_, delete, insert, select, update
 from coopatlas.model import DocumentResult, Fact
 from coopatlas.store import fts
 from coopatlas.store.records import DocumentMeta
-from coopatlas.store.schema import documents, evidence, fact_parties, fact_spheres, facts, passages
+from coopatlas.store.schema import documents, evidence, fact_parties, fact_spheres, facts, mentions, passages
 
 
 def now() -> datetime:
@@ -31,6 +31,7 @@ def write_document(connection: Connection, meta: DocumentMeta, text: str | None,
         retire_facts(connection, doc_id, run_id)
         clear_passages(connection, doc_id)
     write_passages(connection, doc_id, text, result.facts)
+    write_mentions(connection, doc_id, result.mentions)
     write_facts(connection, doc_id, run_id, result.facts)
     retire_earlier_versions(connection, meta.path, doc_id, run_id)
     return doc_id
@@ -61,6 +62,13 @@ def retire_facts(connection: Connection, doc_id: int, run_id: int) -> None:
     current = and_(facts.c.document_id == doc_id, facts.c.superseded_by_run.is_(None))
     connection.execute(delete(facts).where(current, facts.c.run_id == run_id))
     connection.execute(update(facts).where(current).values(superseded_by_run=run_id))
+
+
+def write_mentions(connection: Connection, doc_id: int, found) -> None:
+    """The document's mentions as this run found them (an earlier run's are replaced)."""
+    connection.execute(delete(mentions).where(mentions.c.document_id == doc_id))
+    _insert(connection, mentions, [{"document_id": doc_id, "party": m.party, "start": m.start, "end": m.end,
+                                    "surface": m.surface, "how": m.how, "weak": m.weak} for m in found])
 
 
 def clear_passages(connection: Connection, doc_id: int) -> None:
