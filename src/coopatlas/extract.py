@@ -13,12 +13,12 @@ from pathlib import Path
 
 from coopatlas.coding.cues import Cue, load_cues
 from coopatlas.coding.facts import CueHit, assemble, code_fact, find_passages
-from coopatlas.coding.partners import partner_mentions
+from coopatlas.coding.partners import partner_mentions, party_attribute
 from coopatlas.model import DocumentResult, Fact, Mention
 from coopatlas.nlp.gazetteer import (
     NameEntry, english_type_noun_patterns, name_patterns, stop_patterns, type_noun_patterns,
 )
-from coopatlas.nlp.matcher import Matcher
+from coopatlas.nlp.matcher import Hit, Matcher
 from coopatlas.nlp.mentions import Mentions, find_mentions, partner_noun_patterns
 from coopatlas.nlp.normalize import normalise
 from coopatlas.nlp.resolve import SpanIndex
@@ -102,21 +102,12 @@ def _names_anywhere(name_hits) -> frozenset[str]:
 
 
 def code_facts(text: str, passages, mentions: Mentions, cue_hits, *, author, ref) -> list[Fact]:
-    partners = partner_mentions(text, mentions.strong, lambda p: _country_of(ref, p), lambda p: _type_of(ref, p))
+    partners = partner_mentions(text, mentions.strong, lambda p: party_attribute(ref, p, "country"),
+                                lambda p: party_attribute(ref, p, "type"))
     cue_index = SpanIndex(cue_hits, lambda h: h.start)
     mention_index = SpanIndex(partners, lambda m: m.start)
     drafts = assemble(passages, partners, cue_index, author=author, ref=ref, year=_document_year(text), text=text)
     return [code_fact(d, text, cue_index, mention_index, author=author, ref=ref) for d in drafts]
-
-
-def _type_of(ref, party: str) -> str | None:
-    found = ref.parties.get(party)
-    return getattr(found, "type", None) if found else None
-
-
-def _country_of(ref, party: str) -> str | None:
-    found = ref.parties.get(party)
-    return getattr(found, "country", None) if found else None
 
 
 def _scan(matcher: Matcher, norm, text: str):
@@ -131,7 +122,7 @@ def _scan(matcher: Matcher, norm, text: str):
                                                hit.payloads)
         names, cues, _ = parts
         if names:
-            name_hits.append(hit if len(names) == len(hit.payloads) else _only(hit, names))
+            name_hits.append(hit if len(names) == len(hit.payloads) else Hit(hit.start, hit.end, hit.key, names))
         if cues:
             start, end = norm.span_to_original(hit.start, hit.end)
             cue_hits.extend(CueHit(c, start, end) for c in cues)
@@ -142,8 +133,6 @@ def _scan_passages(matcher: Matcher, norm, passages) -> tuple[list, list[CueHit]
     """The words that matter only inside passages (the codes' cues, type nouns, adjectives), found
     there only: most of a document is not about cooperation. Name hits come back in normalised
     offsets of the whole text, cue hits in original offsets."""
-    from coopatlas.nlp.matcher import Hit
-
     names, cues = [], []
     for start, end in passages:
         n_start, n_end = norm.from_original(start), norm.from_original(end)
@@ -159,8 +148,6 @@ def _scan_passages(matcher: Matcher, norm, passages) -> tuple[list, list[CueHit]
 
 def _merged(hits: list) -> list:
     """Hits of the two scans on the same span become one hit with all their entries."""
-    from coopatlas.nlp.matcher import Hit
-
     by_span: dict = {}
     for hit in hits:
         key = (hit.start, hit.end)
@@ -170,12 +157,6 @@ def _merged(hits: list) -> list:
         else:
             by_span[key] = hit
     return sorted(by_span.values(), key=lambda h: (h.end, h.start))
-
-
-def _only(hit, payloads):
-    from coopatlas.nlp.matcher import Hit
-
-    return Hit(hit.start, hit.end, hit.key, payloads)
 
 
 _LONGEST_CUE = 80  # characters; a cue that hides another starts at most this far before it

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Protocol, Sequence
 
 from coopatlas.coding import rules
 from coopatlas.coding.cues import Cue
+from coopatlas.coding.partners import party_attribute
 from coopatlas.model import Arity, Direction, Evidence, Fact, Mention
 from coopatlas.nlp.resolve import SpanIndex
 from coopatlas.nlp.segment import blocks, sentences
@@ -185,15 +186,10 @@ def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, spa
 def _with_eu_programme(parties: tuple[str, ...], cues: Sequence[Cue], ref) -> tuple[str, ...]:
     """Kolarctic, Interreg, "Россия – Эстония": EU programmes are cooperation with org:eu (codebook 2)."""
     kinds = {c.kind for c in cues}
-    countries = {_country(ref, p) for p in parties}
+    countries = {party_attribute(ref, p, "country") for p in parties}
     if "eu_programme" in kinds or ("cbc_programme" in kinds and countries & EU_PROGRAMME_NEIGHBOURS):
         return _unique(parties + ("org:eu",))
     return parties
-
-
-def _country(ref, party: str) -> str | None:
-    found = getattr(ref, "parties", {}).get(party)
-    return getattr(found, "country", None) if found else None
 
 
 _LIST_GLUE = re.compile(r"^\s*(,|и|and|,\s*и|,\s*and)\s*$")
@@ -245,7 +241,7 @@ def _restates(partners, cues: Sequence[Cue], drafts, targets, ref) -> bool:
     if not targets or not any(c.kind == "anaphora" and c.text in STRONG_ANAPHORA for c in cues):
         return False
     known = {p for i in targets for p in drafts[i].partners}
-    known |= {_country(ref, p) for p in known}
+    known |= {party_attribute(ref, p, "country") for p in known}
     return all(p in known for p in partners)
 
 

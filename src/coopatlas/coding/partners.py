@@ -28,6 +28,12 @@ CITY_TYPES = frozenset({"city", "state_city", "special city", "capital_city", "c
 _VENUE = re.compile(r"(?:^|\s)(?:в|во|in|at)\s*$", re.I)
 
 
+def party_attribute(ref, party: str, name: str) -> str | None:
+    """`ref.parties[party].<name>` (country, type, kind), or None for a party the tables do not know."""
+    found = getattr(ref, "parties", {}).get(party)
+    return getattr(found, name, None) if found else None
+
+
 def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callable[[str], str | None],
                      type_of: Callable[[str], str | None] = lambda p: None) -> list[Mention]:
     quoted = _quoted_names(text)
@@ -35,7 +41,7 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
     region_countries = {country_of(m.party) for m in mentions if country_of(m.party) not in (None, m.party)}
     kept = []
     for i, m in enumerate(mentions):
-        if m.party in NOT_PARTIES or _inside_a_quoted_name(m, quoted) or _inside_a_quoted_name(m, borders):
+        if m.party in NOT_PARTIES or _inside_any(m, quoted) or _inside_any(m, borders):
             continue
         if _venue(m, text, type_of) or _dateline(m, text):
             continue
@@ -103,9 +109,10 @@ def _border_lists(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside_a_quoted_name(m: Mention, quoted: list[tuple[int, int]]) -> bool:
-    i = bisect_right(quoted, (m.start, float("inf"))) - 1   # the last quote starting at or before m
-    return i >= 0 and quoted[i][0] <= m.start and m.end <= quoted[i][1]
+def _inside_any(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    """Is the mention inside one of the sorted spans (a quoted name, a list of neighbours)?"""
+    i = bisect_right(spans, (m.start, float("inf"))) - 1   # the last span starting at or before m
+    return i >= 0 and spans[i][0] <= m.start and m.end <= spans[i][1]
 
 
 def _locates_the_region_before(m: Mention, previous: Mention | None, text: str, country_of) -> bool:
