@@ -1,0 +1,47 @@
+"""load_frames and select on the hand-built atlas: current documents only, levels, years, districts."""
+from __future__ import annotations
+
+from coopatlas.analysis.frames import Selection, highest_level, select
+
+
+def by_name(frames, ids):
+    names = {v: k for k, v in ids.items()}
+    return {names[row.document_id]: row for row in frames.documents.itertuples()}
+
+
+def test_only_current_documents_and_their_facts(frames, handbuilt_ids):
+    assert len(frames.documents) == 8
+    assert sorted(frames.documents["document_id"]) == sorted(handbuilt_ids.values())
+    assert len(frames.facts) == 11
+    assert "RU-MOW" not in {p for ps in frames.facts["parties_list"] for p in ps}  # the old d3's fact
+    assert set(frames.evidence["fact_id"]) == set(frames.facts["fact_id"])
+
+
+def test_document_levels_districts_and_years(frames, handbuilt_ids):
+    docs = by_name(frames, handbuilt_ids)
+    assert {k: d.level for k, d in docs.items()} == {
+        "d1": "detailed", "d2": "detailed", "d3": "formal", "d4": None, "d5": "detailed", "d6": "formal",
+        "d7": "detailed", "d8": "formal"}
+    assert {k: d.district for k, d in docs.items()} == {
+        "d1": "central", "d2": "central", "d3": "central", "d4": "central", "d5": "north-west",
+        "d6": "north-west", "d7": "volga", "d8": None}
+    assert docs["d7"].year == 2018
+
+
+def test_partners_leave_out_the_author(frames):
+    partners = {tuple(p) for p in frames.facts["partners_list"]}
+    assert ("RU-TUL",) in partners and ("RU-LEN", "RU-NGR") in partners and () in partners
+
+
+def test_select_by_district_and_period(frames):
+    central = select(frames, Selection(districts=("central",)))
+    assert len(central.documents) == 4 and len(central.facts) == 4
+    recent = select(frames, Selection(year_from=2020, year_to=2021))
+    assert sorted(recent.documents["year"]) == [2020, 2020, 2020, 2021]
+    assert set(recent.evidence["fact_id"]) == set(recent.facts["fact_id"])
+    assert Selection(("central",), 2019, None).describe() == "central, 2019–…"
+
+
+def test_highest_level():
+    assert highest_level(["formal", None, "detailed", "shallow"]) == "detailed"
+    assert highest_level([None]) is None
