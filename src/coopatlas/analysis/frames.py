@@ -26,6 +26,7 @@ DOCUMENT_COLUMNS = ["document_id", "path", "title", "author", "district", "doc_t
                     "url", "level"]
 FACT_COLUMNS = ["fact_id", "document_id", "author", "district", "year", "specificity", "status", "direction",
                 "arity", "parties_list", "partners_list", "implied_list", "spheres_list", "quote"]
+OPTIONAL_TEXT = ["title", "author", "district", "doc_type", "language", "url", "level"]  # None when unknown
 EVIDENCE_COLUMNS = ["fact_id", "document_id", "pos", "start", "end", "quote"]
 
 
@@ -93,9 +94,11 @@ def _documents(atlas, coded: pd.DataFrame) -> pd.DataFrame:
     first_fact_year = coded.groupby("document_id")["year_min"].min()
     documents["year"] = documents["year_adopted"].fillna(documents["document_id"].map(first_fact_year)).astype("Int64")
     documents["district"] = [atlas.district_of(a, y) for a, y in zip(documents["author"], documents["year"])]
-    levels = documents["document_id"].map(coded.groupby("document_id")["specificity"].agg(highest_level))
-    documents["level"] = levels.astype(object).where(levels.notna(), None)
-    return documents[DOCUMENT_COLUMNS].reset_index(drop=True)
+    documents["level"] = documents["document_id"].map(coded.groupby("document_id")["specificity"].agg(highest_level))
+    documents = documents[DOCUMENT_COLUMNS].reset_index(drop=True)
+    for column in OPTIONAL_TEXT:
+        documents[column] = documents[column].astype(object).where(documents[column].notna(), None)
+    return documents
 
 
 def _facts(coded: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
