@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the tests and the optional features need: a PostgreSQL server (store tests),
 # Tesseract with Russian and English data (--ocr), antiword and catdoc (legacy .doc files),
-# DejaVu fonts (PDF fixtures). Idempotent and quick when everything is there.
+# DejaVu fonts (PDF fixtures, charts), Chromium (the report opens in it headless, with no console errors). Idempotent and quick when everything is there.
 # Without root or apt-get it prints what is missing; the tests that need it then skip with a reason.
 set -euo pipefail
-PACKAGES=(postgresql tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng antiword catdoc fonts-dejavu-core)
+PACKAGES=(postgresql tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng antiword catdoc fonts-dejavu-core chromium)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -45,3 +45,20 @@ def test_select_by_district_and_period(frames):
 def test_highest_level():
     assert highest_level(["formal", None, "detailed", "shallow"]) == "detailed"
     assert highest_level([None]) is None
+
+
+def test_iso_frame_rederives_direction(frames):
+    """Only facts whose parties change status between frames change; none of the hand-built ones do,
+    so a copy with a Crimean partner is checked: domestic in the Russian frame, foreign in ISO's."""
+    import pandas as pd
+    from dataclasses import replace
+
+    crimea = frames.facts.iloc[[0]].assign(fact_id=999, parties_list=[["RU-KLU", "UA-43"]], partners_list=[["UA-43"]],
+                                         direction="interregional")
+    extended = replace(frames, facts=pd.concat([frames.facts, crimea], ignore_index=True))
+    as_coded = select(extended, Selection())
+    iso = select(extended, Selection(frame="iso"))
+    assert as_coded.facts.set_index("fact_id").loc[999, "direction"] == "interregional"
+    assert iso.facts.set_index("fact_id").loc[999, "direction"] == "cross_border"
+    unchanged = iso.facts[iso.facts["fact_id"] != 999]
+    assert list(unchanged["direction"]) == list(frames.facts["direction"])  # F7 (no party) keeps its code

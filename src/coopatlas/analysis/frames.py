@@ -11,7 +11,10 @@ Conventions (docs/analysis.md):
 - a document's `district` is its author's federal district in that year (today's when unknown); with
   districts selected, documents without an author are left out;
 - a document's `level` is the highest specificity of its facts, None when it has no fact (it still
-  counts in every denominator: it is a document that names no cooperation).
+  counts in every denominator: it is a document that names no cooperation);
+- `frame` is the legal frame of the direction codes (codebook 2): "ru" (default, as coded: subjects
+  admitted under Russian law are domestic) or "iso" (only RU-* subjects are domestic), which re-derives
+  the direction of every fact with named parties.
 """
 from __future__ import annotations
 
@@ -37,6 +40,7 @@ class Selection:
     districts: tuple[str, ...] | None = None
     year_from: int | None = None
     year_to: int | None = None
+    frame: str = "ru"
 
     def describe(self) -> str:
         where = ", ".join(self.districts) if self.districts else "all districts"
@@ -77,9 +81,23 @@ def select(frames: AtlasFrames, selection: Selection) -> AtlasFrames:
         documents = documents[low & high]
     kept = set(documents["document_id"])
     facts = frames.facts[frames.facts["document_id"].isin(kept)]
+    if selection.frame != "ru":
+        facts = facts.assign(direction=[
+            _direction(parties, partners, stored, frames.reference, selection.frame)
+            for parties, partners, stored in zip(facts["parties_list"], facts["partners_list"], facts["direction"])])
     evidence = frames.evidence[frames.evidence["fact_id"].isin(set(facts["fact_id"]))]
     return replace(frames, documents=documents.reset_index(drop=True), facts=facts.reset_index(drop=True),
                    evidence=evidence.reset_index(drop=True), selection=selection)
+
+
+def _direction(parties, partners, stored, reference, frame: str):
+    """A fact's direction in `frame`: cross_border when a named party is not a domestic subject there;
+    a fact with no named partner keeps the direction its text gave (codebook 6)."""
+    if not partners:
+        return stored
+    domestic = [reference.is_domestic(p, frame) if p in reference.parties or p in reference.id_aliases else False
+                for p in parties]
+    return "interregional" if all(domestic) else "cross_border"
 
 
 def highest_level(levels) -> str | None:
