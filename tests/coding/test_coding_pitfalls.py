@@ -82,3 +82,18 @@ def test_participation_in_a_body_is_implemented():
 
 def test_research_text_without_author_gives_no_general_fact():
     assert extract_text("Российские регионы охотнее сотрудничают с зарубежными партнёрами.", None, infer=False).facts == ()
+
+
+def test_the_parties_of_an_agreement_title_are_the_parties_of_its_articles():
+    """An agreement names its parties in its title and calls them "Стороны" below; a heading alone is
+    no fact, but the articles under it are, with the title's parties (and the title as evidence)."""
+    text = ("Соглашение между Правительством Вологодской области и Правительством Республики Карелия "
+            "о торгово-экономическом сотрудничестве\n\n"
+            "Стороны договорились проводить совместные ярмарки.\n\n"
+            "С другой стороны, область развивает собственную промышленность.")
+    facts = extract_text(text, author="RU-VLG").facts
+    assert [set(f.parties) for f in facts] == [{"RU-KR", "RU-VLG"}]
+    assert facts[0].evidence[0].quote.startswith("Соглашение между Правительством")
+    # "с другой стороны" (on the other hand) is not "the Parties": no title parties without the word
+    assert extract_text(text.replace("Стороны договорились", "Область намерена"), author="RU-VLG").facts[0].parties \
+        == ("RU-VLG",)

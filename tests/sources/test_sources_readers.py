@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -81,8 +82,36 @@ def test_odt_expanding_too_much_is_refused():
         read_bytes(build_odt([("p", "x" * 5000)]), "big.odt", max_expanded=1000)
 
 
-# --- DOC (no real .doc can be generated here without an office suite: the adapter's commands,
-# its fallback order and its error paths are tested; antiword and catdoc run on invalid input) ------
+# --- DOC: a real Word 97 file (tests/data/legacy, made once with LibreOffice), the adapter's commands,
+# its fallback order and its error paths ------
+
+LEGACY_DOC = Path(__file__).resolve().parent.parent / "data" / "legacy" / "soglashenie-vologda-karelia.doc"
+
+
+@pytest.mark.parametrize("program", ["antiword", "catdoc"])
+def test_real_word97_file_reads_with_either_program(program, monkeypatch):
+    if shutil.which(program) is None:
+        pytest.skip(f"{program} is not installed (scripts/system-deps.sh)")
+    other = {"antiword": "catdoc", "catdoc": "antiword"}[program]
+    real_which = tool.shutil.which
+    monkeypatch.setattr(tool.shutil, "which", lambda name: None if name == other else real_which(name))
+    document = read_bytes(LEGACY_DOC.read_bytes(), "soglashenie.doc")
+    assert document.format == "doc"
+    assert "Правительством Республики Карелия о торгово-экономическом" in document.text
+    assert "«Онежское кольцо»" in document.text
+    assert document.text.count("Стороны ") == 2  # both paragraphs that start with it, nothing doubled
+
+
+def test_real_word97_file_gives_facts():
+    if shutil.which("antiword") is None and shutil.which("catdoc") is None:
+        pytest.skip("neither antiword nor catdoc is installed (scripts/system-deps.sh)")
+    from coopatlas.extract import extract_text
+
+    document = read_bytes(LEGACY_DOC.read_bytes(), "soglashenie.doc")
+    result = extract_text(document.text, author="RU-VLG")
+    partners = {p for fact in result.facts for p in fact.parties} - {"RU-VLG"}
+    assert partners == {"RU-KR"}
+    assert {"trade_investment", "tourism", "culture"} <= {s for fact in result.facts for s in fact.spheres}
 
 def test_doc_commands_are_argument_lists_with_utf8_output():
     assert antiword_command("/tmp/x.doc") == ["antiword", "-m", "UTF-8.txt", "-w", "0", "/tmp/x.doc"]

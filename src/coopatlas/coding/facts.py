@@ -101,6 +101,12 @@ BACK_REFERENCE = re.compile(r"(?:Стороны|Обе стороны|Регио
                             r"Both sides|Both regions|The two regions|The document|The agreement)\b")
 
 
+AGREEMENT_TITLE = re.compile(r"\W*(?:Соглашени[ея]|Договор|Меморандум|Протокол|Agreement|Memorandum|Treaty|"
+                             r"Protocol)\b")
+PARTIES_WORD = re.compile(r"(?<!\w)(?:Стороны|Сторон|Сторонам|Сторонами|Сторонах|Обе стороны|the Parties|The Parties|"
+                          r"[Bb]oth Parties)(?!\w)")
+
+
 def _any_within(sorted_positions: Sequence[int], start: int, end: int) -> bool:
     i = bisect_left(sorted_positions, start)
     return i < len(sorted_positions) and sorted_positions[i] < end
@@ -127,6 +133,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
     _heading = (lambda s, e: is_heading(text, s, e)) if text is not None else None
     drafts: list[Draft] = []
     last_with_partners: list[int] = []
+    title = None  # the parties and cues of an agreement's title, for the "Стороны" below it
     mention_index = SpanIndex(mentions, lambda m: m.start)
     cue_index = cue_hits if isinstance(cue_hits, SpanIndex) else SpanIndex(cue_hits, lambda h: h.start)
     for start, end in passages:
@@ -139,8 +146,14 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         parties = _with_eu_programme(parties, cues, ref)
         implied = _implied(inside, author, ref, year)
         if _heading is not None and _heading(start, end):
+            if AGREEMENT_TITLE.match(text, start) and any(p != author for p in parties):
+                title = (parties, cues, (start, end))  # "Соглашение между X и Y о …": whom "Стороны" means
             continue  # a title or heading restates or announces; the text below says what was done
         partners = tuple(p for p in parties if p != author)
+        spans_before: tuple = ()
+        if not partners and title and PARTIES_WORD.search(text or "", start, end):
+            parties, cues, spans_before = title[0], cues + title[1], (title[2],)
+            partners = tuple(p for p in parties if p != author)
         if partners and _restates(partners, cues, drafts, last_with_partners, ref):
             partners = ()
         if partners and last_with_partners and any(c.kind == "both" for c in cues):
@@ -150,6 +163,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         if partners:
             listed = _author_listed_with_others(inside, author, text) if text is not None else False
             new = _partner_drafts(partners, parties, cues, author, implied, (start, end), listed)
+            new = [replace(d, spans=spans_before + d.spans) for d in new]
             last_with_partners = list(range(len(drafts), len(drafts) + len(new)))
             drafts.extend(new)
         elif author is None:
