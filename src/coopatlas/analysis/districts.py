@@ -42,7 +42,8 @@ LEVEL_CATEGORIES = (*LEVELS, NONE)
 SPHERES = tuple(s.value for s in Sphere)
 ORIENTATIONS = (("direction", tuple(d.value for d in Direction)), ("arity", tuple(a.value for a in Arity)))
 UNITS = ("document", "region")
-_ALL_NAMES = {"en": "All districts", "ru": "Все федеральные округа", "en_short": "All", "ru_short": "Все"}
+_ALL_NAMES = {"en": "All districts", "ru": "Все федеральные округа",
+              "en_short": "All", "ru_short": "Все"}
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ def district_counts(frames: AtlasFrames) -> pd.DataFrame:
 
 
 def district_name(reference, district: str, lang: str = "en", short: bool = False) -> str:
-    """A district's name: "Central Federal District" / "Центральный федеральный округ"; short: "Central" / "ЦФО"."""
+    """A district's name: "Central Federal District" / "Центральный федеральный округ";
+    short: "Central" / "ЦФО"; "all" is "All districts" / "Все федеральные округа"."""
     if lang not in ("en", "ru"):
         raise ValueError(f"lang must be 'en' or 'ru', got {lang!r}")
     if district == ALL:

@@ -25,7 +25,7 @@ import pandas as pd
 from coopatlas.analysis.frames import LEVELS, AtlasFrames, highest_level
 from coopatlas.model import Sphere, Status
 
-__all__ = ["MAX_QUOTES", "Quote", "RegionProfile", "profiles", "reciprocity", "region_profile"]
+__all__ = ["MAX_QUOTES", "Quote", "RegionProfile", "own_facts", "profiles", "reciprocity", "region_profile"]
 
 MAX_QUOTES = 3
 SPHERES = tuple(s.value for s in Sphere)
@@ -111,7 +111,8 @@ def profiles(frames: AtlasFrames, lang: str = "en") -> pd.DataFrame:
 
 def _authored_facts(frames: AtlasFrames) -> pd.DataFrame:
     facts = frames.facts[frames.facts["author"].notna()]
-    return facts[pd.Series([a in ps for a, ps in zip(facts["author"], facts["parties_list"])], index=facts.index, dtype=bool)]
+    party = [a in parties for a, parties in zip(facts["author"], facts["parties_list"])]
+    return facts[pd.Series(party, index=facts.index, dtype=bool)]
 
 
 def _links(facts: pd.DataFrame) -> pd.DataFrame:
@@ -142,7 +143,8 @@ def _document_table(documents: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFram
 def _partner_table(frames: AtlasFrames, links: pd.DataFrame, facts: pd.DataFrame, lang: str) -> pd.DataFrame:
     named_back = _named_back(frames)
     spheres = facts.set_index("fact_id")["spheres_list"]
-    rows = [_partner_row(frames, partner, group, spheres, named_back, lang) for partner, group in links.groupby("partner")]
+    rows = [_partner_row(frames, partner, group, spheres, named_back, lang)
+            for partner, group in links.groupby("partner")]
     table = pd.DataFrame(rows, columns=PARTNER_COLUMNS).astype({"first_year": "Int64", "last_year": "Int64"})
     return table.sort_values(["facts", "partner"], ascending=[False, True]).reset_index(drop=True)
 
@@ -150,8 +152,8 @@ def _partner_table(frames: AtlasFrames, links: pd.DataFrame, facts: pd.DataFrame
 def _partner_row(frames, partner: str, links: pd.DataFrame, spheres: pd.Series, named_back: dict, lang: str) -> dict:
     region = links["region"].iloc[0]
     named = {s for fact_id in links["fact_id"] for s in spheres[fact_id]}
-    return {"partner": partner, "name": _name(frames.reference, partner, lang), "kind": _kind(frames.reference, partner),
-            "domestic": _is_domestic(frames, partner), "documents": links["document_id"].nunique(),
+    return {"partner": partner, "name": _name(frames.reference, partner, lang),
+            "kind": _kind(frames.reference, partner), "domestic": _is_domestic(frames, partner), "documents": links["document_id"].nunique(),
             "facts": links["fact_id"].nunique(), "spheres": "|".join(s for s in SPHERES if s in named),
             "first_year": links["year"].min(), "last_year": links["year"].max(),
             "quotes": _quotes(frames.evidence, links), "reciprocal": named_back.get((region, partner))}
@@ -182,8 +184,8 @@ def _statuses_by_year(facts: pd.DataFrame) -> pd.DataFrame:
 
 def _count_by_year(rows: pd.DataFrame, column: str, order: tuple[str, ...]) -> pd.DataFrame:
     """Documents and facts per (year, value of `column`), values in codebook order; only pairs that occur."""
-    counts = rows.groupby(["year", column], dropna=False).agg(documents=("document_id", "nunique"), facts=("fact_id", "nunique"))
-    table = counts.reset_index()
+    grouped = rows.groupby(["year", column], dropna=False)
+    table = grouped.agg(documents=("document_id", "nunique"), facts=("fact_id", "nunique")).reset_index()
     table["rank"] = table[column].map(lambda v: order.index(v) if v in order else len(order))
     return table.sort_values(["year", "rank"]).drop(columns="rank").reset_index(drop=True)
 
@@ -200,7 +202,8 @@ def _orientation(frames: AtlasFrames, links: pd.DataFrame, facts: pd.DataFrame) 
     domestic = links["partner"].map(lambda p: _is_domestic(frames, p)).astype(bool)
     unnamed = facts[facts["partners_list"].map(len).astype(int) == 0]
     rows = [_orientation_row("domestic", links[domestic]), _orientation_row("international", links[~domestic]),
-            {"orientation": "unnamed", "partners": 0, "facts": len(unnamed), "documents": unnamed["document_id"].nunique()}]
+            {"orientation": "unnamed", "partners": 0, "facts": len(unnamed),
+             "documents": unnamed["document_id"].nunique()}]
     return pd.DataFrame(rows, columns=["orientation", "partners", "facts", "documents"])
 
 
