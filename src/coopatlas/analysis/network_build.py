@@ -97,8 +97,12 @@ def _edges(links):
     grouped = defaultdict(list)
     for link in links:
         grouped[(link.a, link.b)].append(link)
-    return [(a, b, _counts([l.fact_id for l in ls], [l.document_id for l in ls], [s for l in ls for s in l.spheres]))
-            for (a, b), ls in sorted(grouped.items())]
+    return [(a, b, _link_counts(ls)) for (a, b), ls in sorted(grouped.items())]
+
+
+def _link_counts(links: list[Link]) -> dict:
+    return _counts([link.fact_id for link in links], [link.document_id for link in links],
+                   [sphere for link in links for sphere in link.spheres])
 
 
 def _counts(fact_ids, document_ids, spheres) -> dict:

@@ -62,14 +62,12 @@ def communities(G: nx.DiGraph, weight: str = "documents", seed: int = 0) -> Comm
     """Louvain communities of the undirected projection (fixed seed) and modularity / ARI / NMI."""
     H = undirected(G, weight)
     found = _ordered(nx.community.louvain_communities(H, weight="weight", seed=seed))
-    community = {node: i for i, members in enumerate(found) for node in members}
-    table = pd.DataFrame([(n, community[n], H.nodes[n].get("district"), H.nodes[n].get("association"))
-                          for n in sorted(H)], columns=COMMUNITY_COLUMNS)
-    table = text_or_none(table, ["district", "association"])
+    table = _community_table(H, found)
     with_district = table[table["district"].notna()]
     return Communities(table, _modularity(H, found), _modularity(H, group_partition(H, "district")),
                        _modularity(H, group_partition(H, "association")),
-                       _compare(adjusted_rand_score, with_district), _compare(normalized_mutual_info_score, with_district))
+                       _compare(adjusted_rand_score, with_district),
+                       _compare(normalized_mutual_info_score, with_district))
 
 
 def group_partition(H: nx.Graph, attribute: str) -> list[set]:
@@ -86,22 +84,35 @@ def same_group_ties(G: nx.DiGraph, attribute: str = "district", permutations: in
     """
     if attribute not in GROUP_ATTRIBUTES:
         raise CoopatlasError(f"attribute must be one of {GROUP_ATTRIBUTES}, not {attribute!r}")
-    H = _subject_ties(undirected(G))
-    labels = _labels(H, attribute)
-    nodes = sorted(H)
-    codes = np.array([labels[n] for n in nodes])
-    index = {n: i for i, n in enumerate(nodes)}
-    a = np.array([index[u] for u, _ in H.edges()], dtype=int)
-    b = np.array([index[v] for _, v in H.edges()], dtype=int)
+    codes, a, b = _tie_codes(_subject_ties(undirected(G)), attribute)
     if not len(a):
         return GroupTies(attribute, 0, 0, math.nan, math.nan, math.nan, math.nan, math.nan, permutations)
     same = int((codes[a] == codes[b]).sum())
-    rng = np.random.default_rng(seed)
-    shuffled = np.array([np.mean(p[a] == p[b]) for p in (rng.permutation(codes) for _ in range(permutations))])
     observed = same / len(a)
+    shuffled = _permuted_shares(codes, a, b, permutations, seed)
     return GroupTies(attribute, len(a), same, observed, _expected_share(codes),
                      float(np.quantile(shuffled, 0.025)), float(np.quantile(shuffled, 0.975)),
                      (1 + int((shuffled >= observed - 1e-12).sum())) / (1 + permutations), permutations)
+
+
+def _community_table(H: nx.Graph, found: list[set]) -> pd.DataFrame:
+    community = {node: i for i, members in enumerate(found) for node in members}
+    rows = [(n, community[n], H.nodes[n].get("district"), H.nodes[n].get("association")) for n in sorted(H)]
+    return text_or_none(pd.DataFrame(rows, columns=COMMUNITY_COLUMNS), ["district", "association"])
+
+
+def _tie_codes(H: nx.Graph, attribute: str):
+    """Group codes of the nodes (one int per node) and the two node indexes of every tie."""
+    labels = _labels(H, attribute)
+    nodes = sorted(H)
+    index = {n: i for i, n in enumerate(nodes)}
+    ends = np.array([(index[u], index[v]) for u, v in H.edges()], dtype=int).reshape(-1, 2)
+    return np.array([labels[n] for n in nodes], dtype=int), ends[:, 0], ends[:, 1]
+
+
+def _permuted_shares(codes: np.ndarray, a: np.ndarray, b: np.ndarray, permutations: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return np.array([np.mean(p[a] == p[b]) for p in (rng.permutation(codes) for _ in range(permutations))])
 
 
 def _subject_ties(H: nx.Graph) -> nx.Graph:
