@@ -14,7 +14,7 @@ def coverage(documents: pd.DataFrame, facts: pd.DataFrame, subjects: dict[str, s
         first_year=("year_adopted", "min"),
         latest_year=("year_adopted", "max"),
     )
-    fact_counts = facts.groupby("author")["fact_id"].count().rename("facts") if len(facts) else pd.Series(dtype=int)
+    fact_counts = facts.groupby("author")["fact_id"].count().rename("facts") if len(facts) else pd.Series(dtype=int, name="facts")
     table = pd.DataFrame({"subject": list(subjects), "name": list(subjects.values())}).set_index("subject")
     table = table.join(per_author).join(fact_counts)
     table[["documents", "facts"]] = table[["documents", "facts"]].fillna(0).astype(int)

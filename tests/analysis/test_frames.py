@@ -62,3 +62,15 @@ def test_iso_frame_rederives_direction(frames):
     assert iso.facts.set_index("fact_id").loc[999, "direction"] == "cross_border"
     unchanged = iso.facts[iso.facts["fact_id"] != 999]
     assert list(unchanged["direction"]) == list(frames.facts["direction"])  # F7 (no party) keeps its code
+
+
+def test_associations_and_russian_cities_stay_domestic_in_the_iso_frame(frames):
+    import pandas as pd
+    from dataclasses import replace
+
+    extra = frames.facts.iloc[[0, 0]].assign(
+        fact_id=[997, 998], parties_list=[["RU-KLU", "assoc:central-russia"], ["RU-KLU", "city:ru:kaluga", "UA-40"]],
+        partners_list=[["assoc:central-russia"], ["city:ru:kaluga", "UA-40"]], direction="interregional")
+    iso = select(replace(frames, facts=pd.concat([frames.facts, extra], ignore_index=True)), Selection(frame="iso"))
+    directions = iso.facts.set_index("fact_id")["direction"]
+    assert directions[997] == "interregional" and directions[998] == "cross_border"  # Sevastopol foreign in ISO

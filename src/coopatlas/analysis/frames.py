@@ -95,9 +95,15 @@ def _direction(parties, partners, stored, reference, frame: str):
     a fact with no named partner keeps the direction its text gave (codebook 6)."""
     if not partners:
         return stored
-    domestic = [reference.is_domestic(p, frame) if p in reference.parties or p in reference.id_aliases else False
-                for p in parties]
-    return "interregional" if all(domestic) else "cross_border"
+    return "interregional" if all(_domestic(p, reference, frame) for p in parties) else "cross_border"
+
+
+def _domestic(party: str, reference, frame: str) -> bool:
+    """Russian subjects (in `frame`), associations of economic interaction and Russian cities (codebook 6)."""
+    if party.startswith(("assoc:", "city:ru:")):
+        return True
+    known = party in reference.parties or party in reference.id_aliases
+    return known and reference.is_domestic(party, frame)
 
 
 def highest_level(levels) -> str | None:
