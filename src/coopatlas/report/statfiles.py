@@ -173,8 +173,9 @@ def _write_dta(table: LabelledTable, path) -> Path:
 
 def _write_sav(table: LabelledTable, path) -> Path:
     frame = table.frame.copy()
-    for column in frame.columns[frame.dtypes == object]:
-        frame[column] = [_cut_utf8(v, SPSS_STRING_LIMIT) for v in frame[column]]
+    for column in frame.columns:
+        if pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = [_cut_utf8(v, SPSS_STRING_LIMIT) for v in frame[column]]
     pyreadstat.write_sav(frame, Path(path), file_label=table.label, column_labels=dict(table.variable_labels),
                          variable_value_labels=_plain(table.value_labels), variable_measure=_measures(table))
     return Path(path)
