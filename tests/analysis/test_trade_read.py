@@ -128,3 +128,13 @@ def test_select_by_commodity_and_years():
     assert len(flows.select(year_to=2020)) == 6  # 2020 rows: 4 food + 2 machinery
     with pytest.raises(TradeFileError, match="no commodity group 'oil'"):
         flows.select("oil")
+
+
+def test_the_demo_matrix_reads():
+    path = Path(__file__).resolve().parents[2] / "demo" / "trade" / "interregional-trade.csv"
+    flows = read_trade(path)
+    # 342 lines: a comment, the header and 340 flows (demo/trade/README.md)
+    assert len(flows.table) == 340
+    assert flows.table["commodity"].nunique() == 5 and set(flows.table["year"]) == {2021, 2022, 2023}
+    assert set(flows.table["unit"]) == {"млн руб."}
+    assert len(set(flows.table["source"]) | set(flows.table["target"])) == 26  # the Central, North-West and Volga authors of the demo corpus
