@@ -5,8 +5,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from coopatlas.analysis.trade import TradeFileError, read_trade
+from coopatlas.analysis.trade_read import FLOW_COLUMNS
 from coopatlas.errors import CoopatlasError, ReadError
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "trade"
@@ -137,4 +140,23 @@ def test_the_demo_matrix_reads():
     assert len(flows.table) == 340
     assert flows.table["commodity"].nunique() == 5 and set(flows.table["year"]) == {2021, 2022, 2023}
     assert set(flows.table["unit"]) == {"млн руб."}
-    assert len(set(flows.table["source"]) | set(flows.table["target"])) == 26  # the Central, North-West and Volga authors of the demo corpus
+    # the 26 authors of the demo corpus in the Central, North-West and Volga districts
+    assert len(set(flows.table["source"]) | set(flows.table["target"])) == 26
+
+
+def test_rows_of_bare_separators_are_blank(tmp_path):
+    path = write(tmp_path, HEADER + "2020,RU-KLU,RU-TUL,food,1,t\n,,,,,\n")
+    assert len(read_trade(path).table) == 1
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.binary(max_size=300), suffix=st.sampled_from([".csv", ".xlsx"]))
+def test_any_bytes_give_flows_or_a_coopatlas_error(tmp_path, body, suffix):
+    path = tmp_path / f"any{suffix}"
+    path.write_bytes(HEADER.encode() + body if suffix == ".csv" else body)
+    try:
+        flows = read_trade(path)
+    except CoopatlasError as exc:
+        assert str(exc).startswith(str(path))  # the message names the file
+    else:
+        assert list(flows.table.columns) == FLOW_COLUMNS

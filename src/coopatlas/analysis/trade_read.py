@@ -112,7 +112,15 @@ def _csv_rows(path: Path) -> list[tuple[int, list]]:
     if not lines:
         return []
     delimiter = max(";,\t", key=lines[0][1].count)
-    return [(n, next(csv.reader([line], delimiter=delimiter))) for n, line in lines]
+    rows = [(n, _cells(path, n, line, delimiter)) for n, line in lines]
+    return [(n, cells) for n, cells in rows if _filled(cells)]  # a row of bare separators is blank
+
+
+def _cells(path, row: int, line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter))
+    except csv.Error as exc:
+        raise fail(path, row, f"cannot split the line ({exc})") from None
 
 
 def _text(path: Path) -> str:
