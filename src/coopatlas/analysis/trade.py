@@ -2,9 +2,10 @@
 trade_compare, and the data of a flow map.
 
     flows = read_trade("demo/trade/interregional-trade.csv")
-    comparison = compare(flows, frames, commodity="Продовольствие", year_from=2022)
+    food = "Продовольствие и сельскохозяйственное сырьё"
+    comparison = compare(flows, frames, commodity=food, year_from=2022)
     print(comparison.qap.r, comparison.qap.p_value)
-    arrows = flow_table(flows, "Продовольствие")   # one row per source → target, with capitals' coordinates
+    arrows = flow_table(flows, food)   # one row per source → target, with the capitals' coordinates
 
 See docs/analysis-trade.md.
 """

@@ -1,7 +1,8 @@
 """Read an inter-regional trade table (CSV or XLSX) into `TradeFlows`: one row per flow, regions as party ids.
 
     flows = read_trade("demo/trade/interregional-trade.csv")
-    flows.select(commodity="Продовольствие", year_from=2022).groupby("source")["value"].sum()
+    food = flows.select(commodity="Продовольствие и сельскохозяйственное сырьё", year_from=2022)
+    food.groupby("source")["value"].sum()
 
 Layout (docs/analysis-trade.md): one header row naming the columns year, from, to, commodity group, value and
 unit, in English or Russian, in any order (other columns are ignored); one flow per row. CSV: UTF-8 (a BOM is
