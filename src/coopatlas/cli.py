@@ -256,6 +256,68 @@ def export(db, fmt, out):
 
 
 @main.command()
+@click.option("--db", default="atlas.db", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("report"), show_default=True,
+              help="Folder to write the report into.")
+@click.option("--districts", help="Federal districts to show, comma-separated ids: central,north-west,volga,…")
+@click.option("--from", "year_from", type=int, help="First year of the period (documents adopted from then).")
+@click.option("--to", "year_to", type=int, help="Last year of the period.")
+@click.option("--frame", type=click.Choice(["ru", "iso"]), default="ru", show_default=True,
+              help="Legal frame of direction: ru counts subjects admitted under Russian law as domestic; iso only RU-*.")
+@click.option("--trade", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Inter-regional trade table (CSV or XLSX: year, from, to, commodity group, value, unit).")
+@click.option("--boundaries", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Region boundaries (GeoJSON with ISO 3166-2 codes, e.g. geoBoundaries RUS ADM1) for a choropleth.")
+@click.option("--lang", type=click.Choice(["en", "ru"]), default="en", show_default=True)
+@click.option("--no-images", is_flag=True, help="Skip the PNG and SVG files (the HTML still has every chart).")
+def report(db, out, districts, year_from, year_to, frame, trade, boundaries, lang, no_images):
+    """Write an HTML report (offline, self-contained) with district figures, region profiles, coverage,
+    the partner network, maps and trade flows; every chart also as PNG and SVG, the tables as XLSX.
+
+    \b
+    Examples:
+      coopatlas report --db demo-atlas.db --out demo-report
+      coopatlas report --db atlas.db --districts central,north-west --from 2010 --to 2020 --lang ru
+      coopatlas report --db atlas.db --trade trade.csv --boundaries geoBoundaries-RUS-ADM1.geojson
+    """
+    from coopatlas.analysis import Selection
+    from coopatlas.progress import step_progress
+    from coopatlas.report import ReportOptions, write_report
+    from coopatlas.report.write import SECTIONS
+
+    chosen = _districts(districts)
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise click.UsageError(f"--from {year_from} is after --to {year_to}")
+    atlas = _open_atlas(db)
+    options = ReportOptions(out=out, selection=Selection(chosen, year_from, year_to, frame), trade=trade,
+                            boundaries=boundaries, lang=lang, images=not no_images)
+    try:
+        with step_progress(2 * len(SECTIONS) + 2) as on_step:
+            files = write_report(atlas, options, progress=on_step)
+    except CoopatlasError as error:
+        click.echo(f"coopatlas: {error}", err=True)
+        sys.exit(2)
+    finally:
+        atlas.close()
+    click.echo(f"report: {files.index}")
+    click.echo(f"tables: {files.tables}")
+    click.echo(f"{len(files.written)} files in {out}")
+
+
+def _districts(value: str | None) -> tuple[str, ...] | None:
+    if not value:
+        return None
+    from coopatlas.reference import load_reference
+
+    known = load_reference().districts
+    chosen = tuple(d.strip() for d in value.split(",") if d.strip())
+    unknown = [d for d in chosen if d not in known]
+    if unknown:
+        raise click.UsageError(f"unknown district {', '.join(unknown)}; use {', '.join(known)}")
+    return chosen
+
+
+@main.command()
 def settings():
     """List the limits and options `build --set NAME=VALUE` accepts, with their defaults."""
     from coopatlas.sources import settings_help

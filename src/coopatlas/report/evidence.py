@@ -46,7 +46,8 @@ def anchor(*parts) -> str:
 
 def with_links(table: pd.DataFrame, figure: str) -> pd.DataFrame:
     """`table` (district, measure, category, …) with an `href` column pointing at each row's group."""
-    links = [f"#{anchor(figure, d, m, c)}" for d, m, c in zip(table["district"], table["measure"], table["category"])]
+    links = [f"#{anchor(figure, d, m, c)}" if n else None  # an empty bar links nowhere
+             for d, m, c, n in zip(table["district"], table["measure"], table["category"], table["n"])]
     return table.assign(href=links)
 
 
