@@ -244,6 +244,13 @@ def test_readme_example_runs_and_its_output_is_right(readme_runs, index):
     elif ran.subcommand == "export":
         written = [Path(line) for line in ran.stdout.split()]
         assert written and all(p.exists() and p.stat().st_size > 0 for p in written)
+    elif ran.subcommand == "report":
+        index = Path(re.search(r"^report: (\S+)$", ran.stdout, re.M).group(1))
+        page = index.read_text(encoding="utf-8")
+        assert '<section id="districts">' in page and '<section id="evidence">' in page
+        assert ("--no-images" in ran.args) == (not list(index.parent.glob("figures/*.png")))
+        if "--trade" in ran.args:
+            assert "QAP" in page
     elif ran.subcommand == "settings":
         assert "max_file_bytes" in ran.stdout
     else:

@@ -236,22 +236,40 @@ def show(document, db):
 
 @main.command()
 @click.option("--db", default="atlas.db", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "parquet", "jsonl"]), default="csv",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "parquet", "jsonl", "qdpx", "stata", "spss", "gexf",
+                                                    "graphml", "geojson"]), default="csv", show_default=True,
+              help="Tables (csv, xlsx, parquet, jsonl) or a file for another tool: qdpx (QualCoder, NVivo, "
+                   "ATLAS.ti, MAXQDA), stata (.dta), spss (.sav), gexf / graphml (Gephi), geojson (regions).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("atlas-export"),
               show_default=True, help="Folder to write into.")
-def export(db, fmt, out):
+@click.option("--boundaries", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="geojson only: region boundaries to join the indicators to (else points at capitals).")
+def export(db, fmt, out, boundaries):
     """Export documents, facts, parties and spheres (long form), facts with one column per sphere
-    (wide form) and a data dictionary.
+    (wide form) and a data dictionary; or the atlas for QDA software, Stata, SPSS, Gephi or a GIS.
 
     \b
     Examples:
       coopatlas export --db demo-atlas.db --format xlsx --out export/
       coopatlas export --db atlas.db --format parquet --out for-r/
+      coopatlas export --db demo-atlas.db --format qdpx --out for-nvivo/
+      coopatlas export --db demo-atlas.db --format stata --out for-stata/
     """
-    from coopatlas.export import tables, write_tables
+    from coopatlas.export import FORMATS, tables, write_tables
 
-    for path in write_tables(tables(_open_atlas(db)), out, fmt):
+    atlas = _open_atlas(db)
+    try:
+        if fmt in FORMATS:
+            written = write_tables(tables(atlas), out, fmt)
+        else:
+            from coopatlas.report.exports import write_for_tool
+            written = write_for_tool(atlas, out, fmt, boundaries=boundaries)
+    except CoopatlasError as error:
+        click.echo(f"coopatlas: {error}", err=True)
+        sys.exit(2)
+    finally:
+        atlas.close()
+    for path in written:
         click.echo(path)
 
 
