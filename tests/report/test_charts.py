@@ -139,3 +139,13 @@ def test_flow_chart_filters_the_commodity_and_colours_agreements(tmp_path):
 def test_an_unknown_language_is_refused():
     with pytest.raises(ValueError):
         charts.labels("level", "de")
+
+
+def test_distance_chart_counts_its_bins_so_its_data_stays_small():
+    # 10,000 ties between 0 and 3,000 km: width 3000/30 = 100 km, so at most 30 bins × 2 kinds of rows
+    km = [i * 0.3 for i in range(10_000)]
+    table = pd.DataFrame({"km": km, "neighbours": [i % 2 == 0 for i in range(10_000)]})
+    rows = charts.distance_chart(table).to_dict()["datasets"]
+    (values,) = rows.values()
+    assert len(values) <= 60 and sum(v["ties"] for v in values) == 10_000
+    assert {v["end"] - v["start"] for v in values} == {100.0}

@@ -25,7 +25,8 @@ import pandas as pd
 from coopatlas.analysis.frames import LEVELS, AtlasFrames, highest_level
 from coopatlas.model import Sphere, Status
 
-__all__ = ["MAX_QUOTES", "Quote", "RegionProfile", "own_facts", "profiles", "reciprocity", "region_profile"]
+__all__ = ["MAX_QUOTES", "ProfileIndex", "Quote", "RegionProfile", "own_facts", "profile_index", "profiles",
+           "reciprocity", "region_profile"]
 
 MAX_QUOTES = 3
 SPHERES = tuple(s.value for s in Sphere)
@@ -64,14 +65,32 @@ class RegionProfile:
     associations: pd.DataFrame     # association, name, valid_from, valid_to, note, facts
 
 
-def region_profile(frames: AtlasFrames, region: str, lang: str = "en") -> RegionProfile:
-    """The profile of `region` (a party id) from its own documents in the selection."""
+@dataclass(frozen=True)
+class ProfileIndex:
+    """What every profile of one selection looks up, computed once (`profile_index`)."""
+
+    named_back: dict      # (region, partner) -> True / False / None
+    quotes: dict          # fact_id -> list of (pos, document_id, quote)
+
+
+def profile_index(frames: AtlasFrames) -> ProfileIndex:
+    pairs = reciprocity(frames)
+    quotes: dict = {}
+    for row in frames.evidence.sort_values(["fact_id", "pos"]).itertuples(index=False):
+        quotes.setdefault(row.fact_id, []).append((row.pos, row.document_id, row.quote))
+    return ProfileIndex(dict(zip(zip(pairs["region"], pairs["partner"]), pairs["named_back"])), quotes)
+
+
+def region_profile(frames: AtlasFrames, region: str, lang: str = "en", index: ProfileIndex | None = None) -> RegionProfile:
+    """The profile of `region` (a party id) from its own documents in the selection; pass `index`
+    (`profile_index(frames)`) when profiling many regions of the same selection."""
+    index = index or profile_index(frames)
     documents = frames.documents[frames.documents["author"] == region]
     facts = own_facts(frames, region)
     links = _links(facts)
     return RegionProfile(
         region, _name(frames.reference, region, lang), _document_table(documents, facts),
-        _partner_table(frames, links, facts, lang), _spheres_by_year(facts), _levels_by_year(documents),
+        _partner_table(frames, links, facts, lang, index), _spheres_by_year(facts), _levels_by_year(documents),
         _statuses_by_year(facts), _orientation(frames, links, facts), _associations(frames, region, links, lang))
 
 
@@ -89,10 +108,13 @@ def reciprocity(frames: AtlasFrames) -> pd.DataFrame:
     do not, None when the partner has no document in the selection (partner_has_documents False).
     """
     named = _links(_authored_facts(frames))
-    back = named.groupby(["region", "partner"])["fact_id"].agg(_ids)
-    links = named[named["partner"].map(lambda p: _is_subject(frames, p)).astype(bool)]
+    back = named.groupby(["region", "partner"])["fact_id"].agg(_ids).to_dict()
+    subject = {p: bool(_is_subject(frames, p)) for p in set(named["partner"])}
+    links = named[named["partner"].map(subject).astype(bool)]
     authors = set(frames.documents["author"].dropna())
-    rows = [_reciprocity_row(key, group, authors, back) for key, group in links.groupby(["region", "partner"])]
+    grouped = links.groupby(["region", "partner"]).agg(documents=("document_id", "nunique"), fact_ids=("fact_id", _ids))
+    rows = [_reciprocity_row(key, documents, fact_ids, authors, back)
+            for key, documents, fact_ids in zip(grouped.index, grouped["documents"], grouped["fact_ids"])]
     return pd.DataFrame(rows, columns=RECIPROCITY_COLUMNS)
 
 
@@ -122,13 +144,13 @@ def _links(facts: pd.DataFrame) -> pd.DataFrame:
     return links.astype({"year": "Int64"})
 
 
-def _reciprocity_row(key, group: pd.DataFrame, authors: set, back: pd.Series) -> dict:
+def _reciprocity_row(key, documents: int, fact_ids: list, authors: set, back: dict) -> dict:
     region, partner = key
     has_documents = partner in authors
     back_ids = back.get((partner, region), [])
-    return {"region": region, "partner": partner, "documents": group["document_id"].nunique(),
-            "fact_ids": _ids(group["fact_id"]), "partner_has_documents": has_documents,
-            "named_back": bool(back_ids) if has_documents else None, "back_fact_ids": list(back_ids)}
+    return {"region": region, "partner": partner, "documents": int(documents), "fact_ids": list(fact_ids),
+            "partner_has_documents": has_documents, "named_back": bool(back_ids) if has_documents else None,
+            "back_fact_ids": list(back_ids)}
 
 
 # -- the profile's tables
@@ -140,36 +162,32 @@ def _document_table(documents: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFram
     return table.assign(facts=table["document_id"].map(counts).fillna(0).astype(int)).reset_index(drop=True)
 
 
-def _partner_table(frames: AtlasFrames, links: pd.DataFrame, facts: pd.DataFrame, lang: str) -> pd.DataFrame:
-    named_back = _named_back(frames)
+def _partner_table(frames: AtlasFrames, links: pd.DataFrame, facts: pd.DataFrame, lang: str,
+                   index: ProfileIndex) -> pd.DataFrame:
     spheres = facts.set_index("fact_id")["spheres_list"]
-    rows = [_partner_row(frames, partner, group, spheres, named_back, lang)
-            for partner, group in links.groupby("partner")]
+    rows = [_partner_row(frames, partner, group, spheres, index, lang) for partner, group in links.groupby("partner")]
     table = pd.DataFrame(rows, columns=PARTNER_COLUMNS).astype({"first_year": "Int64", "last_year": "Int64"})
     return table.sort_values(["facts", "partner"], ascending=[False, True]).reset_index(drop=True)
 
 
-def _partner_row(frames, partner: str, links: pd.DataFrame, spheres: pd.Series, named_back: dict, lang: str) -> dict:
+def _partner_row(frames, partner: str, links: pd.DataFrame, spheres: pd.Series, index: ProfileIndex, lang: str) -> dict:
     region = links["region"].iloc[0]
     named = {s for fact_id in links["fact_id"] for s in spheres[fact_id]}
     return {"partner": partner, "name": _name(frames.reference, partner, lang),
             "kind": _kind(frames.reference, partner), "domestic": _is_domestic(frames, partner), "documents": links["document_id"].nunique(),
             "facts": links["fact_id"].nunique(), "spheres": "|".join(s for s in SPHERES if s in named),
             "first_year": links["year"].min(), "last_year": links["year"].max(),
-            "quotes": _quotes(frames.evidence, links), "reciprocal": named_back.get((region, partner))}
+            "quotes": _quotes(index.quotes, links), "reciprocal": index.named_back.get((region, partner))}
 
 
-def _named_back(frames: AtlasFrames) -> dict:
-    pairs = reciprocity(frames)
-    return dict(zip(zip(pairs["region"], pairs["partner"]), pairs["named_back"]))
-
-
-def _quotes(evidence: pd.DataFrame, links: pd.DataFrame) -> list[Quote]:
-    """Up to MAX_QUOTES evidence quotes of the linked facts, earliest year first."""
-    order = links.drop_duplicates("fact_id").sort_values(["year", "fact_id"])["fact_id"].tolist()
-    rows = evidence[evidence["fact_id"].isin(order)]
-    rows = rows.assign(rank=rows["fact_id"].map(order.index)).sort_values(["rank", "pos"]).head(MAX_QUOTES)
-    return [Quote(int(r.fact_id), int(r.document_id), r.quote) for r in rows.itertuples()]
+def _quotes(quotes: dict, links: pd.DataFrame) -> list[Quote]:
+    """Up to MAX_QUOTES evidence quotes of the linked facts, earliest year first (unknown years last)."""
+    years: dict = {}
+    for fact_id, year in zip(links["fact_id"], links["year"]):
+        years.setdefault(int(fact_id), year)
+    order = sorted(years, key=lambda f: (1, 0, f) if pd.isna(years[f]) else (0, int(years[f]), f))
+    found = [Quote(f, int(d), q) for f in order for _, d, q in quotes.get(f, [])]
+    return found[:MAX_QUOTES]
 
 
 def _spheres_by_year(facts: pd.DataFrame) -> pd.DataFrame:

@@ -184,19 +184,41 @@ def degree_chart(metrics: pd.DataFrame, lang: str = "en", title: str | None = No
     ).properties(title=title or word("top_regions", lang), width=360, height=alt.Step(ROW_HEIGHT))
 
 
-def distance_chart(table: pd.DataFrame, lang: str = "en", title: str | None = None) -> alt.Chart:
-    """A histogram of tie distances, stacked by neighbours or not; `table` has `km, neighbours` (bool)."""
+def distance_chart(table: pd.DataFrame, lang: str = "en", title: str | None = None, bins: int = 30) -> alt.Chart:
+    """A histogram of tie distances, stacked by neighbours or not; `table` has `km, neighbours` (bool).
+
+    The bins are counted here, so the chart carries at most 2 × `bins` rows whatever the number of ties."""
     categories = labels("neighbours", lang)
-    keys = table["neighbours"].map(lambda v: "true" if bool(v) else "false")
-    rows = _with_labels(pd.DataFrame({"km": table["km"], "neighbours": keys}), "neighbours", categories)
+    counted = _binned(table, bins)
+    rows = _with_labels(counted, "neighbours", categories)
     return alt.Chart(rows).mark_bar().encode(
-        x=alt.X("km:Q", bin=alt.Bin(maxbins=30), title=word("distance", lang)),
-        y=alt.Y("count():Q", title=word("ties", lang), stack="zero"),
+        x=alt.X("start:Q", title=word("distance", lang), scale=alt.Scale(zero=True)), x2="end:Q",
+        y=alt.Y("ties:Q", title=word("ties", lang), stack="zero"),
         color=alt.Color("category_label:N", scale=_colour_scale(categories), title=None),
         order=alt.Order("category_order:Q"),
-        tooltip=[alt.Tooltip("km:Q", bin=alt.Bin(maxbins=30), title=word("distance", lang)),
-                 alt.Tooltip("category_label:N", title=" "), alt.Tooltip("count():Q", title=word("ties", lang))],
+        tooltip=[alt.Tooltip("start:Q", title=f"{word('distance', lang)} ≥", format=",.0f"),
+                 alt.Tooltip("end:Q", title="<", format=",.0f"),
+                 alt.Tooltip("category_label:N", title=" "), alt.Tooltip("ties:Q", title=word("ties", lang))],
     ).properties(title=title or word("distances", lang), width=420, height=220)
+
+
+def _binned(table: pd.DataFrame, bins: int) -> pd.DataFrame:
+    """Ties per distance bin of equal width (a round number of km) and per neighbours or not."""
+    km = table["km"].astype(float)
+    width = _round_width(float(km.max()) / bins if len(km) and km.max() > 0 else 100.0)
+    start = (km // width) * width
+    keys = table["neighbours"].map(lambda v: "true" if bool(v) else "false")
+    counted = pd.DataFrame({"start": start, "neighbours": keys}).groupby(["start", "neighbours"]).size()
+    counted = counted.rename("ties").reset_index()
+    return counted.assign(end=counted["start"] + width)
+
+
+def _round_width(raw: float) -> float:
+    """The smallest of 1, 2, 5 × 10^k that is at least `raw`."""
+    step = 1.0
+    while step * 10 <= raw:
+        step *= 10
+    return next(step * m for m in (1, 2, 5, 10) if step * m >= raw)
 
 
 def flow_chart(table: pd.DataFrame, commodity: str, lang: str = "en", title: str | None = None,

@@ -17,6 +17,7 @@ from coopatlas.report.sections.part import ChartSpec, Context, Part, table
 __all__ = ["build", "edge_lines"]
 
 METRIC_ROWS = 40
+MAX_LINES = 400  # partner lines drawn on the map (the heaviest); all arcs are in network.gexf
 
 
 def build(ctx: Context) -> Part:
@@ -27,9 +28,12 @@ def build(ctx: Context) -> Part:
     distances = tie_distances(G, ctx.frames.reference)
     summary = _summary(G, distances, ctx)
     groups = _groups(G)
+    lines = edge_lines(G)
+    caption = ctx.words["network_map"] + (f" ({len(lines)} / {G.number_of_edges()})"
+                                          if G.number_of_edges() > len(lines) else "")
     charts = [ChartSpec("network-degree", degree_chart(metrics, ctx.lang), ctx.words["metrics_title"]),
-              ChartSpec("network-map", capital_map(metrics[["party", "strength"]], "strength", edge_lines(G),
-                                                   ctx.lang, ctx.words["network_map"]), ctx.words["network_map"])]
+              ChartSpec("network-map", capital_map(metrics[["party", "strength"]], "strength", lines, ctx.lang,
+                                                   caption), caption)]
     if distances["km"].notna().any():
         charts.insert(1, ChartSpec("network-distance", distance_chart(distances.dropna(subset=["km"]), ctx.lang),
                                    ctx.words["distance_title"]))
@@ -42,10 +46,11 @@ def build(ctx: Context) -> Part:
     return Part(section, tuple(charts), sheets, files=files)
 
 
-def edge_lines(G) -> pd.DataFrame:
-    """source, target, weight (documents) for every arc of the partner graph."""
+def edge_lines(G, top: int = MAX_LINES) -> pd.DataFrame:
+    """source, target, weight (documents) for the `top` heaviest arcs of the partner graph."""
     rows = [(a, b, d.get("documents", 0)) for a, b, d in G.edges(data=True)]
-    return pd.DataFrame(rows, columns=["source", "target", "weight"])
+    lines = pd.DataFrame(rows, columns=["source", "target", "weight"])
+    return lines.sort_values(["weight", "source", "target"], ascending=[False, True, True]).head(top)
 
 
 def _summary(G, distances, ctx) -> pd.DataFrame:
