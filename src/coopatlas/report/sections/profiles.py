@@ -26,6 +26,8 @@ def build(ctx: Context) -> Part:
             tables=(table(f"{region}-partners", ctx.words["partners_title"], partners),
                     table(f"{region}-orientation", ctx.words["orientation_small"], profile.orientation),
                     table(f"{region}-levels", ctx.words["levels_by_year"], profile.levels_by_year),
+                    table(f"{region}-statuses", ctx.words["statuses_by_year"], profile.statuses_by_year),
+                    table(f"{region}-spheres", ctx.words["spheres_by_year"], profile.spheres_by_year),
                     table(f"{region}-associations", ctx.words["associations_title"], profile.associations))))
     sheets = {"regions": overview}
     if partner_rows:
