@@ -134,3 +134,30 @@ def test_the_extractors_own_output_round_trips(store):
     run = store.start_run(coopatlas.__version__)
     doc = store.save_document(meta_for(text, "k.txt"), text, coded, run)
     assert store.load_result(doc) == coded
+
+
+def test_two_processes_storing_the_same_content_at_once_on_postgresql(pg_url, monkeypatch):
+    """Build A looks the sha256 up, finds nothing; build B stores the same file and commits; A's insert
+    meets the unique key. A retries as an update: one document row, A's facts current, B's kept as history."""
+    from coopatlas.store import open_store
+
+    a, b = open_store(pg_url), open_store(pg_url)
+    meta, text, coded = corpus()[0]
+    run_a, run_b = a.start_run("1.0"), b.start_run("1.0")
+    real_row = write_module.document_row
+    calls = []
+
+    def row_after_b_commits(*args, **kwargs):  # runs between A's look-up and A's insert
+        if not calls:
+            calls.append("B")
+            calls.append(b.save_document(meta, text, coded, run_b))  # B's own call passes straight through
+        return real_row(*args, **kwargs)
+
+    monkeypatch.setattr(write_module, "document_row", row_after_b_commits)
+    doc_id = a.save_document(meta, text, coded, run_a)
+    assert calls == ["B", doc_id]
+    assert count(a, documents) == 1
+    assert count(a, facts, facts.c.superseded_by_run.is_(None)) == len(coded.facts)
+    assert count(a, facts, facts.c.run_id == run_b, facts.c.superseded_by_run == run_a) == len(coded.facts)
+    assert a.problems() == []
+    a.close(), b.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 
 from sqlalchemy import Engine, insert, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from coopatlas.model import DocumentResult
 from coopatlas.store import fts, migrate, read, write
@@ -74,8 +74,18 @@ class Store:
         """Store one coded document whole (document, passages, facts, parties, spheres, evidence).
 
         A document already stored (same sha256) is updated: facts from earlier runs stay, marked
-        superseded by `run_id`; facts this run saved before are replaced.
+        superseded by `run_id`; facts this run saved before are replaced. When another process inserts
+        the same content at the same moment, the unique key stops the second insert and the save is
+        retried once as an update.
         """
+        try:
+            with self._writer.begin() as connection:
+                return write.write_document(connection, meta, text, result, run_id)
+        except IntegrityError:
+            if self.document_by_sha(meta.sha256) is None:
+                raise
+        # another process stored the same content between our look-up and our insert (two builds at
+        # once on PostgreSQL): its row is there now, so this is an update of it
         with self._writer.begin() as connection:
             return write.write_document(connection, meta, text, result, run_id)
 
