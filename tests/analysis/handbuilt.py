@@ -104,3 +104,39 @@ def build(db_path) -> dict[str, int]:
     finally:
         store.close()
     return ids
+
+
+# -- pytest fixtures over the hand-built atlas, imported by the conftest.py of tests/analysis and tests/report
+
+import pytest  # noqa: E402
+
+from coopatlas.analysis.frames import load_frames  # noqa: E402
+from coopatlas.store.atlas import Atlas  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def handbuilt_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("handbuilt") / "atlas.sqlite"
+    build(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def handbuilt_ids(handbuilt_db):
+    """Current document ids by short name: "d1" -> id."""
+    atlas = Atlas(handbuilt_db)
+    try:
+        documents = atlas.documents()
+        current = documents[documents["current"]]
+        return dict(zip(current["path"].str.split("-").str[0], current["id"]))
+    finally:
+        atlas.close()
+
+
+@pytest.fixture(scope="session")
+def frames(handbuilt_db):
+    atlas = Atlas(handbuilt_db)
+    try:
+        return load_frames(atlas)
+    finally:
+        atlas.close()

@@ -9,38 +9,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "analysis"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
 
-import handbuilt  # noqa: E402
+from handbuilt import frames, handbuilt_db, handbuilt_ids  # noqa: E402,F401  (pytest fixtures)
 
-from coopatlas.analysis.frames import load_frames  # noqa: E402
 from coopatlas.store.atlas import Atlas  # noqa: E402
-
-
-@pytest.fixture(scope="session")
-def handbuilt_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("report-handbuilt") / "atlas.sqlite"
-    handbuilt.build(path)
-    return path
-
-
-@pytest.fixture(scope="session")
-def handbuilt_ids(handbuilt_db):
-    """Current document ids by short name: "d1" -> id."""
-    atlas = Atlas(handbuilt_db)
-    try:
-        documents = atlas.documents()
-        current = documents[documents["current"]]
-        return dict(zip(current["path"].str.split("-").str[0], current["id"]))
-    finally:
-        atlas.close()
-
-
-@pytest.fixture(scope="session")
-def frames(handbuilt_db):
-    atlas = Atlas(handbuilt_db)
-    try:
-        return load_frames(atlas)
-    finally:
-        atlas.close()
 
 
 @pytest.fixture(scope="session")
