@@ -20,7 +20,7 @@ import pandas as pd
 from coopatlas.reference import load_reference
 
 __all__ = ["share_chart", "timeline_chart", "degree_chart", "distance_chart", "flow_chart",
-           "labels", "word", "district_label", "LANGS"]
+           "labels", "word", "district_label", "category_table", "LANGS"]
 
 LANGS = ("en", "ru")
 TOP = 20                # bars in the degree and flow charts
@@ -83,6 +83,11 @@ def _categories(values, lang: str) -> pd.DataFrame:
     more = pd.DataFrame({"value": extra, "label": extra, "colour": "", ORDER_FIELD: range(len(known), len(known) + len(extra))})
     table = pd.concat([known, more], ignore_index=True)
     return table[table["value"].isin({str(v) for v in values})].reset_index(drop=True)
+
+
+def category_table(values, lang: str = "en") -> pd.DataFrame:
+    """`value, label, colour, order` of the given category values (codebook ones first, in codebook order)."""
+    return _categories(values, lang)
 
 
 def _colour_scale(categories: pd.DataFrame) -> alt.Scale:

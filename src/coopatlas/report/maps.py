@@ -12,6 +12,7 @@ the spec, so every map renders offline.
 """
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib import resources
 from io import StringIO
@@ -22,7 +23,7 @@ import pandas as pd
 
 from coopatlas.errors import ReferenceError_
 from coopatlas.reference import Reference, load_reference
-from coopatlas.report.charts import word
+from coopatlas.report.charts import category_table, word
 
 __all__ = ["tile_grid", "tile_map", "capital_map", "capital_lines", "choropleth", "map_values", "PROJECTION"]
 
@@ -31,6 +32,7 @@ GAP = 0.08              # share of a cell left between tiles
 MISSING = "#e0e0e0"     # regions without a value
 LINE_COLOUR = "#7a0177"
 DARK_FROM = 0.6         # tiles whose value is above this share of the range get white labels
+DARK_COLOUR = 0.4       # category colours darker than this get white labels
 PROJECTION = dict(type="conicEqualArea", parallels=[52, 64], rotate=[-100, 0, 0])
 RUSSIA_CORNERS = [(19.6, 41.2), (19.6, 70.0), (100.0, 78.0), (180.0, 72.0), (-169.0, 66.0), (135.0, 42.5), (100.0, 49.0)]
 
@@ -53,7 +55,7 @@ def map_values(values: pd.DataFrame, value_column: str, parties, lang: str = "en
     rows["name"] = [_name(reference, p, lang) for p in rows["party"]]
     rows["value"] = [_clean(found.get(p)) for p in rows["party"]]
     rows["has_value"] = rows["value"].notna()
-    return rows.assign(dark=_dark(rows["value"]))
+    return rows.assign(dark=_dark(rows["value"], lang))
 
 
 def _clean(value):
@@ -73,19 +75,42 @@ def _numeric(values: pd.Series) -> bool:
                                     for v in present)
 
 
-def _dark(values: pd.Series) -> list[bool]:
+def _dark(values: pd.Series, lang: str = "en") -> list[bool]:
+    """Tiles that need white labels: high values of a numeric scale, dark colours of codebook categories."""
     if not _numeric(values):
-        return [False] * len(values)
+        known = category_table(values.dropna().astype(str), lang)
+        dark = {v for v, c in zip(known["value"], known["colour"]) if c and _luminance(c) < DARK_COLOUR}
+        return [v is not None and str(v) in dark for v in values]
     numbers = pd.to_numeric(values, errors="coerce")
     low, high = numbers.min(), numbers.max()
     span = (high - low) or 1
     return [bool(v == v and (v - low) / span > DARK_FROM) for v in numbers]
 
 
-def _colour(values: pd.Series, value_column: str, field: str = "value") -> alt.Color:
+def _luminance(colour: str) -> float:
+    """Relative brightness (0 black … 1 white) of a #rrggbb colour."""
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _colour(values: pd.Series, value_column: str, field: str = "value", lang: str = "en") -> alt.Color:
     if _numeric(values):
         return alt.Color(f"{field}:Q", title=value_column, scale=alt.Scale(scheme="blues", zero=True))
+    known = category_table(values.dropna().astype(str), lang)
+    if len(known) and (known["colour"] != "").all():
+        # codebook categories (levels, statuses, …): their colours and order, legend in `lang`
+        legend = alt.Legend(labelExpr=_label_expression(dict(zip(known["value"], known["label"]))))
+        return alt.Color(f"{field}:N", title=value_column, legend=legend,
+                         scale=alt.Scale(domain=list(known["value"]), range=list(known["colour"])))
     return alt.Color(f"{field}:N", title=value_column, scale=alt.Scale(scheme="set2"))
+
+
+def _label_expression(labels: dict[str, str]) -> str:
+    """A Vega expression that shows each value's label (JSON strings, so no quote can break it)."""
+    expression = "datum.label"
+    for value, label in labels.items():
+        expression = f"datum.label === {json.dumps(value)} ? {json.dumps(label)} : ({expression})"
+    return expression
 
 
 def _tooltip(value_column: str, lang: str) -> list:
@@ -124,7 +149,7 @@ def _tiles(tiles: pd.DataFrame, x, y, value_column: str, lang: str) -> alt.Layer
     base = alt.Chart(tiles).mark_rect(color=MISSING).encode(
         x=x, x2="x2:Q", y=y, y2="y2:Q", tooltip=_tooltip(value_column, lang))
     coloured = alt.Chart(tiles[tiles["has_value"]]).mark_rect().encode(
-        x=x, x2="x2:Q", y=y, y2="y2:Q", color=_colour(tiles["value"], value_column), tooltip=_tooltip(value_column, lang))
+        x=x, x2="x2:Q", y=y, y2="y2:Q", color=_colour(tiles["value"], value_column, lang=lang), tooltip=_tooltip(value_column, lang))
     return alt.layer(base, coloured)
 
 
@@ -217,7 +242,7 @@ def _capital_marks(points: pd.DataFrame, value_column: str, lang: str) -> list[a
     base = alt.Chart(points).mark_circle(color="#9e9e9e", size=14, opacity=0.8).encode(
         longitude="lon:Q", latitude="lat:Q", tooltip=_tooltip(value_column, lang))
     valued = points[points["has_value"]]
-    encodings = {"color": _colour(points["value"], value_column)}
+    encodings = {"color": _colour(points["value"], value_column, lang=lang)}
     if _numeric(points["value"]):
         encodings["size"] = alt.Size("value:Q", scale=alt.Scale(range=[20, 420]), title=value_column)
     marks = alt.Chart(valued).mark_circle(opacity=0.85, stroke="white", strokeWidth=0.6).encode(
@@ -246,7 +271,7 @@ def choropleth(geojson: dict, values: pd.DataFrame, value_column: str, key: str 
     coloured = [f for f in features if f["properties"]["has_value"]]
     if coloured:
         layers.append(alt.Chart(alt.Data(values=coloured)).mark_geoshape(**shape).encode(
-            color=_colour(rows["value"], value_column, "properties.value"), tooltip=tooltip))
+            color=_colour(rows["value"], value_column, "properties.value", lang), tooltip=tooltip))
     if len(segments):
         layers.append(_capital_segments(segments))
     return alt.layer(*layers).project(**PROJECTION) \

@@ -11,8 +11,9 @@ __all__ = ["build"]
 
 def build(ctx: Context) -> Part:
     found = survey(ctx.frames, ctx.lang)
-    values = found.subjects.rename(columns={"subject": "party"})[["party", "documents"]]
-    chart = tile_map(values, "documents", ctx.words["coverage_map"], lang=ctx.lang)
+    legend = ctx.words["documents_legend"]
+    values = found.subjects.rename(columns={"subject": "party", "documents": legend})[["party", legend]]
+    chart = tile_map(values, legend, ctx.words["coverage_map"], lang=ctx.lang)
     subjects = found.subjects.drop(columns="document_ids")
     section = Section("coverage", ctx.words["coverage"], (ctx.words["coverage_intro"],), tables=(
         table("coverage-districts", ctx.words["coverage_districts"], found.districts.round(3)),

@@ -17,13 +17,16 @@ __all__ = ["build", "read_boundaries"]
 
 def build(ctx: Context) -> Part:
     regions = profiles(ctx.frames, ctx.lang).rename(columns={"region": "party"})
-    charts = [ChartSpec("map-level", tile_map(regions[["party", "highest_level"]], "highest_level",
-                                              ctx.words["level_map"], lang=ctx.lang), ctx.words["level_map"]),
-              ChartSpec("map-partners", tile_map(regions[["party", "partners"]], "partners", ctx.words["partners_map"],
+    level, partners = ctx.words["level_legend"], ctx.words["partners_legend"]
+    shown = regions.rename(columns={"highest_level": level, "partners": partners})
+    charts = [ChartSpec("map-level", tile_map(shown[["party", level]], level, ctx.words["level_map"], lang=ctx.lang),
+                        ctx.words["level_map"]),
+              ChartSpec("map-partners", tile_map(shown[["party", partners]], partners, ctx.words["partners_map"],
                                                  lang=ctx.lang), ctx.words["partners_map"])]
     if ctx.boundaries is not None:
         documents = _documents_per_region(ctx.frames)
-        chart = choropleth(read_boundaries(ctx.boundaries), documents, "documents", lang=ctx.lang,
+        documents = documents.rename(columns={"documents": ctx.words["documents_legend"]})
+        chart = choropleth(read_boundaries(ctx.boundaries), documents, ctx.words["documents_legend"], lang=ctx.lang,
                            title=ctx.words["choropleth"])
         charts.append(ChartSpec("map-choropleth", chart, ctx.words["choropleth"]))
     return Part(Section("maps", ctx.words["maps"], (ctx.words["maps_intro"],)), tuple(charts),
