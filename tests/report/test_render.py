@@ -109,3 +109,21 @@ def test_bundle_then_fragment_run_as_classic_scripts(chart, tmp_path):
     assert element == "#fig-a"
     assert spec == json.loads(json.dumps(chart.to_dict()))
     assert options["actions"] is False
+
+
+def test_russian_locale_writes_decimal_commas_in_images_and_page():
+    import altair as alt
+    import pandas as pd
+
+    from coopatlas.report import render
+
+    chart = alt.Chart(pd.DataFrame({"x": [0.5, 2.5]})).mark_bar().encode(x=alt.X("x:Q", axis=alt.Axis(format=".1f")))
+    from pathlib import Path
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        svg_ru = render.to_svg(chart, Path(folder) / "ru.svg", locale="ru-RU").read_text(encoding="utf-8")
+        svg_en = render.to_svg(chart, Path(folder) / "en.svg").read_text(encoding="utf-8")
+    assert "2,5" in svg_ru and "2.5" not in svg_ru
+    assert "2.5" in svg_en
+    assert '"decimal":","' in render.to_html_fragment(chart, "c1", "ru-RU").replace(" ", "")

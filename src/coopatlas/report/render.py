@@ -31,15 +31,16 @@ EMBED_OPTIONS = {"actions": False, "renderer": "svg", "loader": {"target": "_sel
 SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def to_png(chart: alt.TopLevelMixin, path: str | Path, scale: float = 2) -> Path:
-    """Write the chart as a PNG (`scale` times its nominal size) and return the path."""
-    data = vl_convert.vegalite_to_png(chart.to_dict(), vl_version=VEGALITE_VERSION, scale=scale)
+def to_png(chart: alt.TopLevelMixin, path: str | Path, scale: float = 2, locale: str | None = None) -> Path:
+    """Write the chart as a PNG (`scale` times its nominal size) and return the path; `locale` (e.g.
+    "ru-RU") formats the numbers (decimal comma, thousands separator)."""
+    data = vl_convert.vegalite_to_png(chart.to_dict(), vl_version=VEGALITE_VERSION, scale=scale, format_locale=locale)
     return _write(path, data)
 
 
-def to_svg(chart: alt.TopLevelMixin, path: str | Path) -> Path:
+def to_svg(chart: alt.TopLevelMixin, path: str | Path, locale: str | None = None) -> Path:
     """Write the chart as SVG text and return the path."""
-    text = vl_convert.vegalite_to_svg(chart.to_dict(), vl_version=VEGALITE_VERSION)
+    text = vl_convert.vegalite_to_svg(chart.to_dict(), vl_version=VEGALITE_VERSION, format_locale=locale)
     return _write(path, text.encode("utf-8"))
 
 
@@ -48,12 +49,13 @@ def to_vega(chart: alt.TopLevelMixin) -> dict:
     return vl_convert.vegalite_to_vega(chart.to_dict(), vl_version=VEGALITE_VERSION)
 
 
-def to_html_fragment(chart: alt.TopLevelMixin, element_id: str) -> str:
+def to_html_fragment(chart: alt.TopLevelMixin, element_id: str, locale: str | None = None) -> str:
     """A `<div>` and a `<script>` that draws the chart into it with `vegaEmbed` (see the module doc)."""
     if not ELEMENT_ID.fullmatch(element_id):
         raise ValueError(f"element id must be ASCII letters, digits, - or _, got {element_id!r}")
+    options = dict(EMBED_OPTIONS, **({"formatLocale": vl_convert.get_format_locale(locale)} if locale else {}))
     call = (f"vegaEmbed({script_json('#' + element_id)}, {script_json(chart.to_dict())}, "
-            f"{script_json(EMBED_OPTIONS)}).catch(function (e) {{ console.error(e); }});")
+            f"{script_json(options)}).catch(function (e) {{ console.error(e); }});")
     return (f'<div id="{element_id}" class="chart"></div>\n'
             f"<script>(function () {{ {call} }})();</script>")
 

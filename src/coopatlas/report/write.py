@@ -24,6 +24,7 @@ from coopatlas.report.workbook import write_workbook
 __all__ = ["ReportOptions", "ReportFiles", "write_report", "SECTIONS"]
 
 SECTIONS = (districts, profiles, coverage, network, maps, trade)
+LOCALES = {"ru": "ru-RU"}  # number format of the charts (decimal comma); English keeps the default
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def write_report(atlas, options: ReportOptions = ReportOptions(), progress=lambd
         progress(module.__name__.rsplit(".", 1)[-1])
         part = module.build(ctx)
         progress(f"charts of {part.section.key}")
-        parts.append(_with_figures(part, out, options.images, written))
+        parts.append(_with_figures(part, out, options.images, written, LOCALES.get(options.lang)))
         written += part.files
     progress("writing HTML and XLSX")
     sheets = {name: frame for part in parts for name, frame in part.sheets.items()}
@@ -65,17 +66,17 @@ def write_report(atlas, options: ReportOptions = ReportOptions(), progress=lambd
     return ReportFiles(index, tables, tuple([index, tables, *written]))
 
 
-def _with_figures(part: Part, out: Path, images: bool, written: list) -> Part:
-    figures = tuple(_figure(spec, out, images, written) for spec in part.charts)
+def _with_figures(part: Part, out: Path, images: bool, written: list, locale: str | None) -> Part:
+    figures = tuple(_figure(spec, out, images, written, locale) for spec in part.charts)
     return replace(part, section=replace(part.section, figures=figures))
 
 
-def _figure(spec: ChartSpec, out: Path, images: bool, written: list) -> Figure:
-    html = render.to_html_fragment(spec.chart, f"chart-{spec.key}")
+def _figure(spec: ChartSpec, out: Path, images: bool, written: list, locale: str | None) -> Figure:
+    html = render.to_html_fragment(spec.chart, f"chart-{spec.key}", locale)
     if not images:
         return Figure(spec.key, html, spec.caption)
-    png = render.to_png(spec.chart, out / "figures" / f"{spec.key}.png")
-    svg = render.to_svg(spec.chart, out / "figures" / f"{spec.key}.svg")
+    png = render.to_png(spec.chart, out / "figures" / f"{spec.key}.png", locale=locale)
+    svg = render.to_svg(spec.chart, out / "figures" / f"{spec.key}.svg", locale=locale)
     written += [png, svg]
     return Figure(spec.key, html, spec.caption, f"figures/{png.name}", f"figures/{svg.name}")
 
