@@ -97,3 +97,15 @@ def test_the_parties_of_an_agreement_title_are_the_parties_of_its_articles():
     # "с другой стороны" (on the other hand) is not "the Parties": no title parties without the word
     assert extract_text(text.replace("Стороны договорились", "Область намерена"), author="RU-VLG").facts[0].parties \
         == ("RU-VLG",)
+
+
+@pytest.mark.parametrize("follow_up", [
+    "В его рамках налажены поставки сельскохозяйственной продукции.",
+    "В рамках этого документа налажены поставки сельскохозяйственной продукции.",
+    "Для его реализации налажены поставки сельскохозяйственной продукции.",
+])
+def test_a_paragraph_about_the_agreement_above_adds_its_spheres(follow_up):
+    text = f"Калужская область подписала соглашение о сотрудничестве с Республикой Беларусь.\n\n{follow_up}"
+    facts = extract_text(text, author="RU-KLU").facts
+    assert len(facts) == 1 and set(facts[0].parties) == {"BY", "RU-KLU"}
+    assert "agriculture" in facts[0].spheres
