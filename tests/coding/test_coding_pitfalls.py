@@ -47,6 +47,8 @@ CASES = [
     ("RU-KLU", "Розничный товарооборот области вырос на 5 %.", set()),
     ("RU-KLU", "Товарооборот с Республикой Беларусь вырос на 12 % и составил 1,1 млрд долларов.", {"BY", "RU-KLU"}),
     ("RU-NGR", "Delegations from Tula and Vitebsk regions held talks on tourism, but no document was signed.", set()),
+    ("RU-KLU", "Подписаны соглашения с Приморьем, Ставропольем, Прикамьем, Поморьем и Минщиной.",
+     {"BY-MI", "RU-ARK", "RU-KLU", "RU-PER", "RU-PRI", "RU-STA"}),
 ]
 
 
