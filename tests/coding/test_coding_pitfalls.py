@@ -111,3 +111,23 @@ def test_a_paragraph_about_the_agreement_above_adds_its_spheres(follow_up):
     facts = extract_text(text, author="RU-KLU").facts
     assert len(facts) == 1 and set(facts[0].parties) == {"BY", "RU-KLU"}
     assert "agriculture" in facts[0].spheres
+
+
+def test_members_of_a_body_listed_in_the_next_sentence_are_parties():
+    text = ("Республика является членом Международного координационного совета «Наш общий дом – Алтай». "
+            "Вместе с ней в совет входят Алтайский край и Восточно-Казахстанская область.")
+    parties = {p for f in extract_text(text, author="RU-AL").facts for p in f.parties}
+    assert {"RU-ALT", "KZ-VOS", "RU-AL"} <= parties
+
+
+def test_a_plan_approved_on_the_basis_of_the_agreement_before_joins_its_fact():
+    text = ("Соглашение с Баян-Улгийским аймаком Монголии заключено в 2015 году. Утверждённый на его основе план "
+            "мероприятий на 2018–2020 годы предусматривает совместную охрану снежного барса в приграничных заповедниках.")
+    facts = extract_text(text, author="RU-AL").facts
+    assert [set(f.parties) for f in facts] == [{"MN-071", "RU-AL"}]
+    assert "environment" in facts[0].spheres and facts[0].specificity == "detailed"
+
+
+def test_a_list_of_adjectives_before_a_partner_word():
+    text = "Калужская область развивает сотрудничество с белорусскими и казахстанскими партнёрами."
+    assert {p for f in extract_text(text, author="RU-KLU").facts for p in f.parties} == {"BY", "KZ", "RU-KLU"}

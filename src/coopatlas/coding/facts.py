@@ -20,10 +20,7 @@ from coopatlas.nlp.segment import blocks, sentences
 
 FRAMEWORK_PREFIXES = ("assoc:", "org:", "euroregion:")
 EU_PROGRAMME_NEIGHBOURS = frozenset({"FI", "EE", "LV", "LT", "PL", "NO", "SE", "DE", "DK"})
-STRONG_ANAPHORA = ("стороны", "сторонами", "сторон", "сторонам", "the parties", "under the agreement",
-                   "данного соглашения", "указанного соглашения", "этого соглашения", "соглашением предусмотрен",
-                   "соглашение предусматривает", "документ предусматривает", "the agreement", "the memorandum",
-                   "the document")
+STRONG = "strong"  # the value of anaphora cues that always point back at the agreement before (cues.tsv)
 
 
 class ReferenceLike(Protocol):
@@ -119,6 +116,8 @@ CONTINUATION = re.compile(
     r"В\s+(?:его|её|ее|их)\s+рамках|В\s+рамках\s+(?:этого|этих|данного|данных|указанного|указанных|него|неё|нее|них)|"
     r"(?:Для|В\s+целях)\s+(?:его|её|ее|их)\s+(?:реализации|выполнения)|(?:На|По)\s+(?:его|её|ее|их)\s+(?:основе|итогам)|"
     r"Under\s+(?:the|this|that|its)\s+(?:agreement|memorandum|programme|plan)|"
+    r"Вместе\s+с\s+(?:ней|ним|ними)|В\s+(?:его|её|ее|их)\s+состав|(?:Членами|Участниками)\s+\w+\s+(?:являются|стали)|"
+    r"Its\s+(?:members|other\s+members)|(?:Other\s+)?[Mm]embers\s+(?:include|are)|"
     r"It|They|This|These|The\s+(?:plan|agreement|document|programme|memorandum|parties)|Among\s+them)\b")
 
 
@@ -255,7 +254,7 @@ def only_a_meeting(hits: Sequence[CueHit]) -> bool:
 
 def _restates(partners, cues: Sequence[Cue], drafts, targets, ref) -> bool:
     """"Документ предусматривает … с аймаками Монголии": the parties of the agreement named again."""
-    if not targets or not any(c.kind == "anaphora" and c.text in STRONG_ANAPHORA for c in cues):
+    if not targets or not any(c.kind == "anaphora" and c.value == STRONG for c in cues):
         return False
     known = {p for i in targets for p in drafts[i].partners}
     known |= {party_attribute(ref, p, "country") for p in known}
@@ -265,8 +264,8 @@ def _restates(partners, cues: Sequence[Cue], drafts, targets, ref) -> bool:
 def _refers_back(cues: Sequence[Cue], span, drafts: Sequence[Draft], targets: Sequence[int]) -> bool:
     if not targets:
         return False
-    anaphora = [c.text for c in cues if c.kind == "anaphora"]
-    if any(a in STRONG_ANAPHORA for a in anaphora):
+    anaphora = [c for c in cues if c.kind == "anaphora"]
+    if any(a.value == STRONG for a in anaphora):
         return True
     last_end = max(drafts[i].spans[-1][1] for i in targets)
     near = span[0] - last_end < 400

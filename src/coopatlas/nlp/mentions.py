@@ -210,15 +210,20 @@ def _headless_in_list(text: str, resolved: Sequence[Candidate]) -> list[Mention]
 
 
 def _adjective_with_partner(text: str, resolved: Sequence[Candidate], weak: list[Mention]) -> list[Mention]:
-    """"с белорусскими партнёрами", "the Chinese side": a weak adjective before a partner word."""
-    out = []
+    """"с белорусскими партнёрами", "the Chinese side": a weak adjective before a partner word; in a
+    list of adjectives ("с турецкими и иорданскими регионами", "Turkish and Jordanian regions") each."""
     partner_spans = [c for c in resolved if "partner_noun" in c.kinds]
-    for m in weak:
-        for p in partner_spans:
-            if 0 <= p.start - m.end <= 2 and text[m.end:p.start].strip() == "":
-                out.append(Mention(m.party, m.start, m.end, m.surface, "adjective+partner"))
-                break
+    ordered = sorted(weak, key=lambda m: m.start)
+    linked = [any(0 <= p.start - m.end <= 2 and text[m.end:p.start].strip() == "" for p in partner_spans)
+              for m in ordered]
+    for i in range(len(ordered) - 2, -1, -1):  # right to left: the last adjective of a list carries the noun
+        if not linked[i] and linked[i + 1] and _ADJECTIVE_GLUE.fullmatch(text[ordered[i].end:ordered[i + 1].start]):
+            linked[i] = True
+    out = [Mention(m.party, m.start, m.end, m.surface, "adjective+partner") for m, ok in zip(ordered, linked) if ok]
     return _unique_per_span(out)
+
+
+_ADJECTIVE_GLUE = re.compile(r"\s*(?:,|и|или|and|or|,\s*и|,\s*and)\s*")
 
 
 def _unique_per_span(mentions: list[Mention]) -> list[Mention]:
