@@ -27,7 +27,7 @@ LANGUAGES = ("ru", "en", "auto")
 _HEAD_CHARS = 1500  # the author is read from title lines near the top
 
 
-PASSAGE_CUES = frozenset({"coop", "comparison"})  # scanned over the whole text; the rest only in passages
+PASSAGE_CUES = frozenset({"coop", "coop_named", "comparison"})  # scanned over the whole text; the rest only in passages
 BOTH = frozenset({"block"})                       # blocks hide cues in either scan
 # name entries that matter only inside a passage (coordination, adjectives before partner words)
 PASSAGE_NAME_KINDS = frozenset({"type_noun", "partner_noun", "adj", "typed_adj", "headless", "en_adj"})
@@ -78,7 +78,8 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
         head = [h for h in name_hits if h.start < _HEAD_CHARS]
         author = infer_author(text, find_mentions(text, norm, head).strong, pipe.ref)
     named = sorted(h.start for h in name_hits if h.payloads[0].party or any(e.party for e in h.payloads))
-    passages = find_passages(text, cue_hits, named, norm.from_original)
+    others = sorted(h.start for h in name_hits if any(e.party and e.party != author and not e.weak for e in h.payloads))
+    passages = find_passages(text, cue_hits, named, norm.from_original, others)
     elsewhere = _names_anywhere(name_hits)
     passage_names, passage_cues = _scan_passages(pipe.passage_cues, norm, passages)
     inside = _merged(_inside(name_hits, passages, norm) + passage_names)

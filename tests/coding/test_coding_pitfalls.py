@@ -131,3 +131,12 @@ def test_a_plan_approved_on_the_basis_of_the_agreement_before_joins_its_fact():
 def test_a_list_of_adjectives_before_a_partner_word():
     text = "Калужская область развивает сотрудничество с белорусскими и казахстанскими партнёрами."
     assert {p for f in extract_text(text, author="RU-KLU").facts for p in f.parties} == {"BY", "KZ", "RU-KLU"}
+
+
+def test_a_joint_working_group_with_a_named_region_is_cooperation_but_an_own_one_is_not():
+    joint = ("С городом федерального значения Севастополем в 2019 году создана межведомственная рабочая группа "
+             "по транспортному обслуживанию населения.")
+    assert [set(f.parties) for f in extract_text(joint, author="UA-43").facts] == [{"UA-40", "UA-43"}]
+    for own in ("В области создана рабочая группа по развитию туризма.",
+                "Рабочая группа Калужской области по туризму провела заседание."):
+        assert extract_text(own, author="RU-KLU").facts == ()

@@ -51,31 +51,38 @@ class Draft:
 # --- passages -----------------------------------------------------------------------------------
 
 def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[int] = (),
-                  offset: Callable[[int], int] = lambda pos: pos) -> list[tuple[int, int]]:
+                  offset: Callable[[int], int] = lambda pos: pos,
+                  partner_starts: Sequence[int] | None = None) -> list[tuple[int, int]]:
     """Sentences that hold a cooperation cue and are not a comparison ("уступает Тульской области"),
     each with the sentences right after it in its block that continue it: they refer back ("В него
     вошли …", "It commits …") or name no territory (`name_starts`, sorted, in the coordinates that
-    `offset` maps text offsets to). razdel runs only on blocks that have a cue."""
+    `offset` maps text offsets to). A joint-body cue ("рабочая группа", kind `coop_named`) makes a
+    passage only in a sentence that names a territory other than the author (`partner_starts`,
+    default `name_starts`). razdel runs only on blocks that have a cue."""
     coop = sorted(h.start for h in cue_hits if h.cue.kind == "coop")
+    named_cues = sorted(h.start for h in cue_hits if h.cue.kind == "coop_named")
     comparisons = sorted(h.start for h in cue_hits if h.cue.kind == "comparison")
-    if not coop:
+    partner_starts = name_starts if partner_starts is None else partner_starts
+    if not coop and not named_cues:
         return []
+    any_cue = sorted(coop + named_cues)
     out: list[tuple[int, int]] = []
     i = 0
     open_end = False  # the last passage reached the end of its block: the next block may go on with it
     for b_start, b_end in blocks(text):
-        while i < len(coop) and coop[i] < b_start:
+        while i < len(any_cue) and any_cue[i] < b_start:
             i += 1
-        has_cues = i < len(coop) and coop[i] < b_end
+        has_cues = i < len(any_cue) and any_cue[i] < b_end
         if not has_cues and not (open_end and out and CONTINUATION.match(text, b_start)):
             open_end = False
             continue
         current = out.pop() if not has_cues else None  # a block that goes on with the passage before
         previous = None
         for s_start, s_end in sentences(text, b_start, b_end):
-            has_cue = _any_within(coop, s_start, s_end)
-            compares = _any_within(comparisons, s_start, s_end)
             names = _any_within(name_starts, offset(s_start), offset(s_end))
+            has_cue = _any_within(coop, s_start, s_end) or (
+                _any_within(named_cues, s_start, s_end) and _any_within(partner_starts, offset(s_start), offset(s_end)))
+            compares = _any_within(comparisons, s_start, s_end)
             if has_cue and not compares:
                 if current:
                     out.append(current)
@@ -145,7 +152,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             continue  # "стороны обменялись мнениями": a meeting alone is not cooperation (codebook 2)
         cues = [h.cue for h in hits]
         parties = _unique(m.party for m in inside if not m.party.startswith("group:"))
-        parties = _with_eu_programme(parties, cues, ref)
+        parties = _with_eu_programme(_without_locating_states(parties, cues, ref), cues, ref)
         implied = _implied(inside, author, ref, year)
         if _heading is not None and _heading(start, end):
             if AGREEMENT_TITLE.match(text, start) and any(p != author for p in parties):
@@ -197,6 +204,17 @@ def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, spa
         hub = partners[0]
         return [Draft((hub, p), False, implied, (span,), how="separate-hub") for p in partners[1:]]
     return [Draft(partners, False, implied, (span,), how="no-author")]
+
+
+def _without_locating_states(parties: tuple[str, ...], cues: Sequence[Cue], ref) -> tuple[str, ...]:
+    """"Сотрудничество с Эстонией строилось на соглашении с уездом Тартумаа": a state named beside one
+    of its own regions only says where the region is; the region is the party. EU programmes keep the
+    state (decision 17)."""
+    kinds = {c.kind for c in cues}
+    if "eu_programme" in kinds or "cbc_programme" in kinds:
+        return parties
+    located = {party_attribute(ref, p, "country") for p in parties if party_attribute(ref, p, "kind") == "foreign_region"}
+    return tuple(p for p in parties if p not in located)
 
 
 def _with_eu_programme(parties: tuple[str, ...], cues: Sequence[Cue], ref) -> tuple[str, ...]:
