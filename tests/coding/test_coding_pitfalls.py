@@ -140,3 +140,19 @@ def test_a_joint_working_group_with_a_named_region_is_cooperation_but_an_own_one
     for own in ("В области создана рабочая группа по развитию туризма.",
                 "Рабочая группа Калужской области по туризму провела заседание."):
         assert extract_text(own, author="RU-KLU").facts == ()
+
+
+def test_results_under_a_heading_that_say_they_were_reached_under_the_programme_join_it():
+    text = ("Программа реализуется в соответствии с Договором между органами государственной власти Тюменской "
+            "области и Ханты-Мансийского автономного округа – Югры.\n\n2. Итоги предыдущего периода\n\n"
+            "За 2016–2020 годы в рамках программы построены 11 школ и 4 больничных корпуса.")
+    facts = extract_text(text, author="RU-TYU").facts
+    assert [set(f.parties) for f in facts] == [{"RU-KHM", "RU-TYU"}]
+    assert {"education", "health_social"} <= set(facts[0].spheres)
+
+
+def test_the_parties_under_a_new_heading_do_not_revive_a_meeting():
+    text = ("В ходе встречи стороны обменялись мнениями о ситуации в агропромышленном комплексе.\n\n"
+            "Липецкие коллеги рассказали об особой экономической зоне. Стороны выразили заинтересованность "
+            "в продолжении диалога.")
+    assert extract_text(text, author="RU-TAM").facts == ()

@@ -20,7 +20,10 @@ from coopatlas.nlp.segment import blocks, sentences
 
 FRAMEWORK_PREFIXES = ("assoc:", "org:", "euroregion:")
 EU_PROGRAMME_NEIGHBOURS = frozenset({"FI", "EE", "LV", "LT", "PL", "NO", "SE", "DE", "DK"})
-STRONG = "strong"  # the value of anaphora cues that always point back at the agreement before (cues.tsv)
+# anaphora cues (cues.tsv) that always point back at the agreement before: "strong" ones ("Стороны")
+# within a passage; "frame" ones ("в его рамках", "в рамках программы") also start a passage of their own
+STRONG = frozenset({"strong", "frame"})
+FRAME = "frame"
 
 
 class ReferenceLike(Protocol):
@@ -61,11 +64,12 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
     default `name_starts`). razdel runs only on blocks that have a cue."""
     coop = sorted(h.start for h in cue_hits if h.cue.kind == "coop")
     named_cues = sorted(h.start for h in cue_hits if h.cue.kind == "coop_named")
+    anchors = sorted(h.start for h in cue_hits if h.cue.kind == "anaphora" and h.cue.value == FRAME)
     comparisons = sorted(h.start for h in cue_hits if h.cue.kind == "comparison")
     partner_starts = name_starts if partner_starts is None else partner_starts
     if not coop and not named_cues:
         return []
-    any_cue = sorted(coop + named_cues)
+    any_cue = sorted(coop + named_cues + anchors)
     out: list[tuple[int, int]] = []
     i = 0
     open_end = False  # the last passage reached the end of its block: the next block may go on with it
@@ -81,7 +85,8 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
         for s_start, s_end in sentences(text, b_start, b_end):
             names = _any_within(name_starts, offset(s_start), offset(s_end))
             has_cue = _any_within(coop, s_start, s_end) or (
-                _any_within(named_cues, s_start, s_end) and _any_within(partner_starts, offset(s_start), offset(s_end)))
+                _any_within(named_cues, s_start, s_end) and _any_within(partner_starts, offset(s_start), offset(s_end))) \
+                or (_any_within(anchors, s_start, s_end) and _after_a_passage(out, current, s_start))
             compares = _any_within(comparisons, s_start, s_end)
             if has_cue and not compares:
                 if current:
@@ -99,6 +104,16 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
         if current:
             out.append(current)
     return out
+
+
+ANCHOR_REACH = 1500  # characters from the end of a passage within which "в рамках соглашения" points back to it
+
+
+def _after_a_passage(out, current, start: int) -> bool:
+    """A sentence with a strong back-reference ("в его рамках", "в рамках программы") goes on with the
+    cooperation before it, even under a new heading, when a passage ended shortly before."""
+    last = current or (out[-1] if out else None)
+    return last is not None and start - last[1] < ANCHOR_REACH
 
 
 BACK_REFERENCE = re.compile(r"(?:Стороны|Обе стороны|Регионы|Оба региона|Документ|Соглашение|The parties|"
@@ -272,7 +287,7 @@ def only_a_meeting(hits: Sequence[CueHit]) -> bool:
 
 def _restates(partners, cues: Sequence[Cue], drafts, targets, ref) -> bool:
     """"Документ предусматривает … с аймаками Монголии": the parties of the agreement named again."""
-    if not targets or not any(c.kind == "anaphora" and c.value == STRONG for c in cues):
+    if not targets or not any(c.kind == "anaphora" and c.value in STRONG for c in cues):
         return False
     known = {p for i in targets for p in drafts[i].partners}
     known |= {party_attribute(ref, p, "country") for p in known}
@@ -283,7 +298,7 @@ def _refers_back(cues: Sequence[Cue], span, drafts: Sequence[Draft], targets: Se
     if not targets:
         return False
     anaphora = [c for c in cues if c.kind == "anaphora"]
-    if any(a.value == STRONG for a in anaphora):
+    if any(a.value in STRONG for a in anaphora):
         return True
     last_end = max(drafts[i].spans[-1][1] for i in targets)
     near = span[0] - last_end < 400
