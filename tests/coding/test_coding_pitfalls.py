@@ -156,3 +156,13 @@ def test_the_parties_under_a_new_heading_do_not_revive_a_meeting():
             "Липецкие коллеги рассказали об особой экономической зоне. Стороны выразили заинтересованность "
             "в продолжении диалога.")
     assert extract_text(text, author="RU-TAM").facts == ()
+
+
+def test_rows_of_a_plan_that_name_the_parties_add_their_spheres_to_the_agreement():
+    text = ("ПЛАН МЕРОПРИЯТИЙ по реализации Соглашения между Правительством Красноярского края и Правительством "
+            "Республики Хакасия о торгово-экономическом сотрудничестве на 2023–2025 годы\n\n"
+            "1 | Согласование перетоков электроэнергии между энергосистемами края и республики | 2023 | органы Сторон\n"
+            "2 | Разработка единой схемы туристских маршрутов | 2024 | министерства туризма Сторон")
+    facts = extract_text(text, author="RU-KYA").facts
+    assert [set(f.parties) for f in facts] == [{"RU-KK", "RU-KYA"}]
+    assert {"energy", "tourism", "trade_investment"} <= set(facts[0].spheres)

@@ -154,6 +154,8 @@ def is_heading(text: str, start: int, end: int) -> bool:
 
 def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], cue_hits: Sequence[CueHit],
              *, author: str | None, ref: ReferenceLike, year: int | None = None, text: str | None = None) -> list[Draft]:
+    """Drafts of facts from the passages. A passage that holds no cooperation cue, only a back-reference
+    ("в рамках программы", "Стороны"), can only add to the facts just before it, never make one."""
     _heading = (lambda s, e: is_heading(text, s, e)) if text is not None else None
     drafts: list[Draft] = []
     last_with_partners: list[int] = []
@@ -173,6 +175,12 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             if AGREEMENT_TITLE.match(text, start) and any(p != author for p in parties):
                 title = (parties, cues, (start, end))  # "Соглашение между X и Y о …": whom "Стороны" means
             continue  # a title or heading restates or announces; the text below says what was done
+        if not any(c.kind in ("coop", "coop_named") for c in cues):
+            if _refers_back(cues, (start, end), drafts, last_with_partners):
+                for i in last_with_partners:
+                    d = drafts[i]
+                    drafts[i] = replace(d, spans=d.spans + ((start, end),))
+            continue
         partners = tuple(p for p in parties if p != author)
         spans_before: tuple = ()
         if not partners and title and PARTIES_WORD.search(text or "", start, end):
