@@ -166,3 +166,13 @@ def test_rows_of_a_plan_that_name_the_parties_add_their_spheres_to_the_agreement
     facts = extract_text(text, author="RU-KYA").facts
     assert [set(f.parties) for f in facts] == [{"RU-KK", "RU-KYA"}]
     assert {"energy", "tourism", "trade_investment"} <= set(facts[0].spheres)
+
+
+@pytest.mark.parametrize("text,status", [
+    ("В 2024 году будет открыт авиарейс Калуга — Минск в рамках сотрудничества с Республикой Беларусь.", "intended"),
+    ("The agreement with Belarus is expected to be signed later this year.", "intended"),
+    ("Соглашение с Республикой Беларусь было подписано в 2019 году.", "agreed"),
+    ("An agreement with Belarus was signed in May 2021.", "agreed"),
+])
+def test_a_status_word_after_a_modal_is_a_plan(text, status):
+    assert [f.status for f in extract_text(text, author="RU-KLU").facts] == [status]

@@ -285,6 +285,24 @@ def without_meeting_words(hits: Sequence[CueHit]) -> list[CueHit]:
                                     and any(abs(h.start - m) <= _MEETING_REACH for m in meetings))]
 
 
+_MODAL_REACH = 25  # characters between a modal ("будет", "will be") and the status word it turns into a plan
+
+
+def under_modals(hits: Sequence[CueHit]) -> list[CueHit]:
+    """"будет открыт", "will be signed", "is expected to be signed": a status word right after a modal
+    reports a plan, so it counts as intended (the modal's row in status.tsv says so)."""
+    modal_ends = [h.end for h in hits if h.cue.kind == "modal"]
+    if not modal_ends:
+        return list(hits)
+    out = []
+    for h in hits:
+        if h.cue.kind == "status" and h.cue.value != "intended" and any(0 <= h.start - m <= _MODAL_REACH
+                                                                           for m in modal_ends):
+            h = CueHit(Cue("status", "intended", h.cue.lang, f"{h.cue.text} (after a modal)"), h.start, h.end)
+        out.append(h)
+    return out
+
+
 def only_a_meeting(hits: Sequence[CueHit]) -> bool:
     """A meeting or visit that reports nothing agreed, done or ended."""
     if not any(h.cue.kind == "meeting" for h in hits):
@@ -354,7 +372,7 @@ def code_fact(draft: Draft, text: str, cue_hits: Sequence[CueHit], mentions: Seq
               author: str | None, ref: ReferenceLike) -> Fact:
     spans = draft.spans
     cue_index = cue_hits if isinstance(cue_hits, SpanIndex) else SpanIndex(cue_hits, lambda h: h.start)
-    hits = without_meeting_words(cue_index.within_any(spans))
+    hits = under_modals(without_meeting_words(cue_index.within_any(spans)))
     cues = [h.cue for h in hits]
     quote = " ".join(text[s:e] for s, e in spans)
     spheres, sphere_why = rules.spheres_of(cues)
