@@ -176,3 +176,11 @@ def test_rows_of_a_plan_that_name_the_parties_add_their_spheres_to_the_agreement
 ])
 def test_a_status_word_after_a_modal_is_a_plan(text, status):
     assert [f.status for f in extract_text(text, author="RU-KLU").facts] == [status]
+
+
+def test_both_sides_after_a_new_partner_means_that_partner_and_the_author():
+    text = ("In 2022 we continued to work with our partners in Mongolia's Uvs aimag under the 2014 cooperation "
+            "agreement. The agreement with Zavkhan aimag, signed in 2019, has not yet produced joint projects; "
+            "both sides intend to draft an action plan next year.")
+    assert sorted(set(f.parties) for f in extract_text(text, author="RU-TY").facts) == \
+        sorted([{"MN-046", "RU-TY"}, {"MN-057", "RU-TY"}], key=sorted)

@@ -188,7 +188,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             partners = tuple(p for p in parties if p != author)
         if partners and _restates(partners, cues, drafts, last_with_partners, ref):
             partners = ()
-        if partners and last_with_partners and any(c.kind == "both" for c in cues):
+        if partners and last_with_partners and _both_before_new_partners(hits, inside, partners):
             before = _unique(p for i in last_with_partners for p in drafts[i].partners)
             partners = _unique(before + partners)
             cues = cues + [Cue("joint", "joint", "", "both")]
@@ -318,6 +318,13 @@ def _restates(partners, cues: Sequence[Cue], drafts, targets, ref) -> bool:
     known = {p for i in targets for p in drafts[i].partners}
     known |= {party_attribute(ref, p, "country") for p in known}
     return all(p in known for p in partners)
+
+
+def _both_before_new_partners(hits: Sequence[CueHit], inside: Sequence[Mention], partners) -> bool:
+    """"Оба региона и Рязанская область …": "both" ahead of a new partner brings the previous parties in;
+    "the agreement with Zavkhan …; both sides intend …" speaks of the partner just named."""
+    first = min((m.start for m in inside if m.party in partners), default=None)
+    return first is not None and any(h.cue.kind == "both" and h.start < first for h in hits)
 
 
 def _refers_back(cues: Sequence[Cue], span, drafts: Sequence[Draft], targets: Sequence[int]) -> bool:
