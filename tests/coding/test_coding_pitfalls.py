@@ -184,3 +184,13 @@ def test_both_sides_after_a_new_partner_means_that_partner_and_the_author():
             "both sides intend to draft an action plan next year.")
     assert sorted(set(f.parties) for f in extract_text(text, author="RU-TY").facts) == \
         sorted([{"MN-046", "RU-TY"}, {"MN-057", "RU-TY"}], key=sorted)
+
+
+def test_together_with_named_regions_consultations_and_continued_participation():
+    text = ("Сотрудничество с Республикой Корея в 2020 году ограничилось онлайн-консультациями о возможных проектах. "
+            "Край продолжает участвовать в работе Ассоциации региональных администраций стран Северо-Восточной Азии. "
+            "Вместе с Хабаровским краем и Сахалинской областью край разрабатывает единую туристскую программу. "
+            "Вместе с тем край развивает собственные курорты.")
+    facts = extract_text(text, author="RU-PRI").facts
+    assert sorted(set(f.parties) for f in facts) == sorted([{"RU-PRI", "org:nearc"}, {"RU-KHA", "RU-PRI", "RU-SAK"}],
+                                                          key=sorted)
