@@ -195,3 +195,13 @@ def test_together_with_named_regions_consultations_and_continued_participation()
     assert {frozenset(f.parties) for f in facts} == {frozenset({"RU-PRI", "org:nearc"}),
                                                      frozenset({"RU-KHA", "RU-PRI", "RU-SAK"})}
     assert len(facts) == 2
+
+
+def test_separate_agreements_then_a_trilateral_one_in_one_sentence():
+    text = ("Губернатор Свердловской области подписал соглашения с Андижанской и Ферганской областями Республики "
+            "Узбекистан и с Пермским краем, а также трёхстороннее соглашение с Челябинской и Курганской областями. "
+            "Страной-партнёром выставки стала Республика Беларусь.")
+    facts = extract_text(text, author="RU-SVE").facts
+    assert {frozenset(f.parties) for f in facts} == {
+        frozenset({"RU-SVE", "UZ-AN"}), frozenset({"RU-SVE", "UZ-FA"}), frozenset({"RU-SVE", "RU-PER"}),
+        frozenset({"RU-SVE", "RU-CHE", "RU-KGN"})}

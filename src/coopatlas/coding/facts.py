@@ -194,7 +194,13 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             cues = cues + [Cue("joint", "joint", "", "both")]
         if partners:
             listed = _author_listed_with_others(inside, author, text) if text is not None else False
-            new = _partner_drafts(partners, parties, cues, author, implied, (start, end), listed)
+            groups = _split_at_joint_word(hits, inside, partners, author)
+            if groups:  # "соглашения с A и B, а также трёхстороннее соглашение с C и D"
+                separate = [c for c in cues if c.kind != "joint"]
+                new = (_partner_drafts(groups[0], parties, separate, author, implied, (start, end))
+                       + _partner_drafts(groups[1], parties, cues, author, implied, (start, end)))
+            else:
+                new = _partner_drafts(partners, parties, cues, author, implied, (start, end), listed)
             new = [replace(d, spans=spans_before + d.spans) for d in new]
             last_with_partners = list(range(len(drafts), len(drafts) + len(new)))
             drafts.extend(new)
@@ -318,6 +324,26 @@ def _restates(partners, cues: Sequence[Cue], drafts, targets, ref) -> bool:
     known = {p for i in targets for p in drafts[i].partners}
     known |= {party_attribute(ref, p, "country") for p in known}
     return all(p in known for p in partners)
+
+
+MULTILATERAL_WORDS = ("трехсторонн", "четырехсторонн", "многосторонн", "trilateral", "multilateral")
+
+
+def _split_at_joint_word(hits: Sequence[CueHit], inside: Sequence[Mention], partners, author):
+    """Partners named before a "трёхстороннее"/"trilateral" word and those named after it, when there
+    are both: the first ones have agreements of their own, the others share the joint one."""
+    if author is None:
+        return None
+    joint_at = [h.start for h in hits if h.cue.kind == "joint" and h.cue.text.startswith(MULTILATERAL_WORDS)]
+    if not joint_at:
+        return None
+    first_of = {}
+    for m in sorted(inside, key=lambda m: m.start):
+        if m.party in partners:
+            first_of.setdefault(m.party, m.start)
+    before = tuple(p for p in partners if first_of.get(p, joint_at[0]) < joint_at[0])
+    after = tuple(p for p in partners if p not in before)
+    return (before, after) if before and after else None
 
 
 def _both_before_new_partners(hits: Sequence[CueHit], inside: Sequence[Mention], partners) -> bool:
