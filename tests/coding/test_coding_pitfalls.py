@@ -175,7 +175,7 @@ def test_rows_of_a_plan_that_name_the_parties_add_their_spheres_to_the_agreement
     ("An agreement with Belarus was signed in May 2021.", "agreed"),
 ])
 def test_a_status_word_after_a_modal_is_a_plan(text, status):
-    assert [f.status for f in extract_text(text, author="RU-KLU").facts] == [status]
+    assert {f.status for f in extract_text(text, author="RU-KLU").facts} == {status}
 
 
 def test_both_sides_after_a_new_partner_means_that_partner_and_the_author():
@@ -205,3 +205,14 @@ def test_separate_agreements_then_a_trilateral_one_in_one_sentence():
     assert {frozenset(f.parties) for f in facts} == {
         frozenset({"RU-SVE", "UZ-AN"}), frozenset({"RU-SVE", "UZ-FA"}), frozenset({"RU-SVE", "RU-PER"}),
         frozenset({"RU-SVE", "RU-CHE", "RU-KGN"})}
+
+
+def test_between_after_the_partners_does_not_leave_the_author_out():
+    text = ("Совместно с Республикой Хакасия и Республикой Тыва край реализует проект, включая сооружение "
+            "энергомоста между тремя регионами.")
+    assert [set(f.parties) for f in extract_text(text, author="RU-KYA").facts] == [{"RU-KK", "RU-KYA", "RU-TY"}]
+
+
+def test_a_foreign_city_beside_its_state_does_not_hide_the_state():
+    text = "Открыт авиарейс Калуга — Минск, товарооборот с Республикой Беларусь вырос на 12 %."
+    assert "BY" in {p for f in extract_text(text, author="RU-KLU").facts for p in f.parties}

@@ -193,6 +193,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             partners = _unique(before + partners)
             cues = cues + [Cue("joint", "joint", "", "both")]
         if partners:
+            cues = _without_late_between(cues, hits, inside, partners)
             listed = _author_listed_with_others(inside, author, text) if text is not None else False
             groups = _split_at_joint_word(hits, inside, partners, author)
             if groups:  # "соглашения с A и B, а также трёхстороннее соглашение с C и D"
@@ -242,8 +243,15 @@ def _without_locating_states(parties: tuple[str, ...], cues: Sequence[Cue], ref)
     kinds = {c.kind for c in cues}
     if "eu_programme" in kinds or "cbc_programme" in kinds:
         return parties
-    located = {party_attribute(ref, p, "country") for p in parties if party_attribute(ref, p, "kind") == "foreign_region"}
+    located = {party_attribute(ref, p, "country") for p in parties
+               if party_attribute(ref, p, "kind") == "foreign_region" and party_attribute(ref, p, "type") not in CITY_TYPES}
     return tuple(p for p in parties if p not in located)
+
+
+# a foreign city is usually a route end or a venue beside its state ("авиарейс Калуга — Минск"), not a region
+# that the state's name only locates
+CITY_TYPES = frozenset({"city", "capital_city", "municipality", "state_city", "special city", "metropolitan city",
+                        "capital_territory"})
 
 
 def _with_eu_programme(parties: tuple[str, ...], cues: Sequence[Cue], ref) -> tuple[str, ...]:
@@ -268,7 +276,7 @@ def _author_listed_with_others(inside: Sequence[Mention], author, text: str) -> 
 
 
 def _between(cues: Sequence[Cue]) -> bool:
-    return any(c.kind == "joint" and c.text in ("между", "between") for c in cues)
+    return any(_is_between(c) for c in cues)
 
 
 _MEETING_REACH = 40  # characters between a meeting word and the verb that reports the meeting
@@ -344,6 +352,20 @@ def _split_at_joint_word(hits: Sequence[CueHit], inside: Sequence[Mention], part
     before = tuple(p for p in partners if first_of.get(p, joint_at[0]) < joint_at[0])
     after = tuple(p for p in partners if p not in before)
     return (before, after) if before and after else None
+
+
+def _without_late_between(cues: list[Cue], hits: Sequence[CueHit], inside: Sequence[Mention], partners) -> list[Cue]:
+    """"Соглашение между A, B и C" joins its parties; "между" after them ("энергомост между тремя
+    регионами") says nothing about who signed what."""
+    first = min((m.start for m in inside if m.party in partners), default=None)
+    between_at = [h.start for h in hits if _is_between(h.cue)]
+    if first is None or not between_at or min(between_at) < first:
+        return cues
+    return [c for c in cues if not _is_between(c)]
+
+
+def _is_between(cue: Cue) -> bool:
+    return cue.kind == "joint" and cue.text in ("между", "between")
 
 
 def _both_before_new_partners(hits: Sequence[CueHit], inside: Sequence[Mention], partners) -> bool:
