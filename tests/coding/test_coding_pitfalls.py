@@ -216,3 +216,8 @@ def test_between_after_the_partners_does_not_leave_the_author_out():
 def test_a_foreign_city_beside_its_state_does_not_hide_the_state():
     text = "Открыт авиарейс Калуга — Минск, товарооборот с Республикой Беларусь вырос на 12 %."
     assert "BY" in {p for f in extract_text(text, author="RU-KLU").facts for p in f.parties}
+
+
+def test_short_names_of_kazakh_oblasts():
+    text = "«Восточный Казахстан — наш партнёр. Мы вместе открыли два совместных предприятия по переработке льна»."
+    assert [set(f.parties) for f in extract_text(text, author="RU-ALT").facts] == [{"KZ-VOS", "RU-ALT"}]
