@@ -221,3 +221,8 @@ def test_a_foreign_city_beside_its_state_does_not_hide_the_state():
 def test_short_names_of_kazakh_oblasts():
     text = "«Восточный Казахстан — наш партнёр. Мы вместе открыли два совместных предприятия по переработке льна»."
     assert [set(f.parties) for f in extract_text(text, author="RU-ALT").facts] == [{"KZ-VOS", "RU-ALT"}]
+
+
+def test_lower_case_group_references_expand():
+    facts = extract_text("Развивается сотрудничество с соседними регионами.", author="RU-VLG").facts
+    assert facts[0].parties == ("RU-VLG",) and {"RU-ARK", "RU-KOS", "RU-YAR"} <= set(facts[0].implied)

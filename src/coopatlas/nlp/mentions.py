@@ -102,6 +102,8 @@ def _entry_case_fits(surface: str, entry: NameEntry) -> bool:
         return _strip(surface) == _strip(entry.surface)
     if entry.kind in ("adj", "en_adj", "typed_adj", "type_noun", "stop", "partner_noun"):
         return True
+    if entry.party.startswith("group:"):  # "соседние регионы", "скандинавские страны": common nouns
+        return True
     words = surface.split()
     if len(words) == 1 or entry.kind == "fixed":
         return surface[:1].isupper()
