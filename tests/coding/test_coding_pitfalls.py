@@ -45,6 +45,8 @@ CASES = [
      {"CN-HL", "RU-KHA"}),
     ("RU-KR", "The region borders Finland and Estonia, and cooperates with Belarus in forestry.", {"BY", "RU-KR"}),
     ("RU-KLU", "Розничный товарооборот области вырос на 5 %.", set()),
+    ("RU-VLG", "По объёму внешнеторгового оборота область занимает третье место в Северо-Западном федеральном "
+               "округе после Санкт-Петербурга и Ленинградской области.", set()),
     ("RU-KLU", "Товарооборот с Республикой Беларусь вырос на 12 % и составил 1,1 млрд долларов.", {"BY", "RU-KLU"}),
     ("RU-NGR", "Delegations from Tula and Vitebsk regions held talks on tourism, but no document was signed.", set()),
     ("RU-KLU", "Подписаны соглашения с Приморьем, Ставропольем, Прикамьем, Поморьем и Минщиной.",
