@@ -228,3 +228,8 @@ def test_short_names_of_kazakh_oblasts():
 def test_lower_case_group_references_expand():
     facts = extract_text("Развивается сотрудничество с соседними регионами.", author="RU-VLG").facts
     assert facts[0].parties == ("RU-VLG",) and {"RU-ARK", "RU-KOS", "RU-YAR"} <= set(facts[0].implied)
+
+
+def test_agreeing_to_keep_in_touch_is_a_meeting():
+    text = "Представители Республики Калмыкия и Брестской области обсудили возможные направления взаимодействия и договорились продолжить контакты."
+    assert extract_text(text, author=None, infer=False).facts == ()
