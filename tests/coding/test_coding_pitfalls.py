@@ -45,6 +45,10 @@ CASES = [
      {"CN-HL", "RU-KHA"}),
     ("RU-KR", "The region borders Finland and Estonia, and cooperates with Belarus in forestry.", {"BY", "RU-KR"}),
     ("RU-KLU", "Розничный товарооборот области вырос на 5 %.", set()),
+    ("RU-KGD", "Together with the Warmian-Masurian and Pomeranian Voivodeships, the region takes part in a joint "
+               "project on the restoration of churches.", {"PL-22", "PL-28", "RU-KGD"}),
+    ("RU-KGD", "The region takes part in Euroregions Baltic and Neman.",
+     {"RU-KGD", "euroregion:baltic", "euroregion:neman"}),
     ("RU-VLG", "По объёму внешнеторгового оборота область занимает третье место в Северо-Западном федеральном "
                "округе после Санкт-Петербурга и Ленинградской области.", set()),
     ("RU-KLU", "Товарооборот с Республикой Беларусь вырос на 12 % и составил 1,1 млрд долларов.", {"BY", "RU-KLU"}),

@@ -120,7 +120,8 @@ def _english_regional(name: str):
 
 
 ENGLISH_TYPES = {"region": "region", "oblast": "region", "province": "province", "krai": "krai",
-                 "county": "county", "aimag": "aimag", "prefecture": "prefecture", "state": "state"}
+                 "county": "county", "aimag": "aimag", "prefecture": "prefecture", "state": "state",
+                 "voivodeship": "voivodeship", "territory": "krai", "republic": "republic"}
 
 
 def _english_typed(name: str):
@@ -132,7 +133,8 @@ def _english_typed(name: str):
 
 def english_type_noun_patterns() -> Iterator[tuple[str, NameEntry, bool]]:
     plurals = {"region": "regions", "oblast": "oblasts", "province": "provinces", "krai": "krais",
-               "county": "counties", "aimag": "aimags", "prefecture": "prefectures", "state": "states"}
+               "county": "counties", "aimag": "aimags", "prefecture": "prefectures", "state": "states",
+               "voivodeship": "voivodeships", "territory": "territories", "republic": "republics"}
     for word, lemma in ENGLISH_TYPES.items():
         for form in (word, plurals[word]):
             yield form, NameEntry("", "type_noun", word, form, frozenset(), lemma), False
