@@ -47,6 +47,9 @@ CASES = [
     ("RU-KLU", "Розничный товарооборот области вырос на 5 %.", set()),
     ("RU-KGD", "Together with the Warmian-Masurian and Pomeranian Voivodeships, the region takes part in a joint "
                "project on the restoration of churches.", {"PL-22", "PL-28", "RU-KGD"}),
+    ("RU-KGD", "The region takes part in the Poland–Russia Cross-Border Cooperation Programme together with the "
+               "Pomeranian Voivodeship; its projects include the road to the border crossing.",
+     {"PL", "PL-22", "RU-KGD", "org:eu"}),
     ("RU-KGD", "The region takes part in Euroregions Baltic and Neman.",
      {"RU-KGD", "euroregion:baltic", "euroregion:neman"}),
     ("RU-VLG", "По объёму внешнеторгового оборота область занимает третье место в Северо-Западном федеральном "

@@ -94,8 +94,9 @@ def _quoted_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_BORDER = re.compile(r"(?i)(?<!\w)(?:гранич(?:ит|ат|ащ\w*)|на границе|(?:общую |протяж[её]нную )?границу|"
-                     r"border(?:s|ing|ed)?(?: on)?)(?!\w)\s*(?:с|со|with)?")
+_BORDER = re.compile(r"(?i)(?<![\w-])(?:гранич(?:ит|ат|ащ\w*)|на границе|(?:общую |протяж[её]нную )?границу|"
+                     r"border(?:s|ing|ed)(?: on)?|border with)(?!\w)\s*(?:с|со|with)?")
+# (the noun "border" — "Cross-Border Programme", "border crossing" — lists no neighbours)
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:а|но|и\s+(?:развива|сотруднича|подписа))\b|\b(?:and|but)\s+(?:has|have|develops|signed|cooperates)\b")
 
 
