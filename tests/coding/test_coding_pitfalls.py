@@ -45,6 +45,8 @@ CASES = [
      {"CN-HL", "RU-KHA"}),
     ("RU-KR", "The region borders Finland and Estonia, and cooperates with Belarus in forestry.", {"BY", "RU-KR"}),
     ("RU-KLU", "Розничный товарооборот области вырос на 5 %.", set()),
+    (None, "Коммерческие контракты и межрегиональные соглашения подписаны на IX Форуме регионов Беларуси и России.",
+     set()),
     ("RU-KGD", "Together with the Warmian-Masurian and Pomeranian Voivodeships, the region takes part in a joint "
                "project on the restoration of churches.", {"PL-22", "PL-28", "RU-KGD"}),
     ("RU-KGD", "The region takes part in the Poland–Russia Cross-Border Cooperation Programme together with the "

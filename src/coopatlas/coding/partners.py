@@ -26,6 +26,11 @@ _NAMED_THING = re.compile(r"(проект\w*|project|фестивал\w*|festiva
 CITY_TYPES = frozenset({"city", "state_city", "special city", "capital_city", "capital city", "metropolitan city",
                         "federal_city", "capital_territory"})
 _VENUE = re.compile(r"(?:^|\s)(?:в|во|in|at)\s*$", re.I)
+# "Форум регионов Беларуси и России", "Forum of Interregional Cooperation of Russia and Kazakhstan": the
+# countries in an event's name are not partners
+_EVENT_NAME = re.compile(r"(?:[Фф]орум\w*|Forum)\s+(?:of\s+)?(?:(?:the\s+)?[Rr]egions|регионов|"
+                         r"межрегионального\s+сотрудничества|[Ii]nterregional\s+[Cc]ooperation)"
+                         r"(?:\s+of)?\s+(?:[\w-]+\s+(?:и|and)\s+)?$")
 
 
 def party_attribute(ref, party: str, name: str) -> str | None:
@@ -43,7 +48,7 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
     for i, m in enumerate(mentions):
         if m.party in NOT_PARTIES or _inside_any(m, quoted) or _inside_any(m, borders):
             continue
-        if _venue(m, text, type_of) or _dateline(m, text):
+        if _venue(m, text, type_of) or _dateline(m, text) or _EVENT_NAME.search(text[max(0, m.start - 90):m.start]):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
             continue
