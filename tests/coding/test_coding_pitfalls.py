@@ -45,6 +45,9 @@ CASES = [
      {"CN-HL", "RU-KHA"}),
     ("RU-KR", "The region borders Finland and Estonia, and cooperates with Belarus in forestry.", {"BY", "RU-KR"}),
     ("RU-KLU", "Розничный товарооборот области вырос на 5 %.", set()),
+    ("RU-ME", "Совместно с венгерскими партнёрами подготовлена выставка, которую посетили 12 тыс. человек.",
+     {"HU", "RU-ME"}),
+    ("RU-KB", "The Republic intends to build ties in culture with Turkish and Jordanian regions.", {"JO", "RU-KB", "TR"}),
     (None, "Коммерческие контракты и межрегиональные соглашения подписаны на IX Форуме регионов Беларуси и России.",
      set()),
     ("RU-KGD", "Together with the Warmian-Masurian and Pomeranian Voivodeships, the region takes part in a joint "
