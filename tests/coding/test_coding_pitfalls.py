@@ -245,3 +245,10 @@ def test_lower_case_group_references_expand():
 def test_agreeing_to_keep_in_touch_is_a_meeting():
     text = "Представители Республики Калмыкия и Брестской области обсудили возможные направления взаимодействия и договорились продолжить контакты."
     assert extract_text(text, author=None, infer=False).facts == ()
+
+
+def test_a_suspended_cross_border_programme_is_with_the_eu():
+    text = ("The Russia–Latvia cross-border programme, which had co-financed joint projects on lake protection, "
+            "was suspended by the European Commission in the same year.")
+    facts = extract_text(text, author="RU-PSK").facts
+    assert [(set(f.parties), f.status) for f in facts] == [({"LV", "RU-PSK", "org:eu"}, "terminated")]
