@@ -45,6 +45,10 @@ CASES = [
      {"CN-HL", "RU-KHA"}),
     ("RU-KR", "The region borders Finland and Estonia, and cooperates with Belarus in forestry.", {"BY", "RU-KR"}),
     ("RU-KLU", "Розничный товарооборот области вырос на 5 %.", set()),
+    ("RU-SAR", "Интерес к сотрудничеству с областью проявляет также Атырауская область РК, однако конкретные "
+               "предложения пока не поступали.", set()),
+    ("RU-NGR", "The region will continue to take part in the Hanseatic Days, next held in Lithuania in 2023, as a "
+               "member of the Hanseatic League of New Time.", {"RU-NGR"}),
     ("RU-ME", "Совместно с венгерскими партнёрами подготовлена выставка, которую посетили 12 тыс. человек.",
      {"HU", "RU-ME"}),
     ("RU-KB", "The Republic intends to build ties in culture with Turkish and Jordanian regions.", {"JO", "RU-KB", "TR"}),

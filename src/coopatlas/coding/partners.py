@@ -26,6 +26,9 @@ _NAMED_THING = re.compile(r"(проект\w*|project|фестивал\w*|festiva
 CITY_TYPES = frozenset({"city", "state_city", "special city", "capital_city", "capital city", "metropolitan city",
                         "federal_city", "capital_territory"})
 _VENUE = re.compile(r"(?:^|\s)(?:в|во|in|at)\s*$", re.I)
+# "next held in Lithuania", "пройдёт в Уфе": where an event takes place, whatever the territory's kind
+_HELD_IN = re.compile(r"(?i)(?:held|take place|takes place|пройд[её]т|пройдут|состоится|состоятся|проходит|проходят|"
+                      r"проводится|проводятся)\s+(?:[\w-]+\s+){0,3}?(?:in|в|во)\s*$")
 # "Форум регионов Беларуси и России", "Forum of Interregional Cooperation of Russia and Kazakhstan": the
 # countries in an event's name are not partners
 _EVENT_NAME = re.compile(r"(?:[Фф]орум\w*|Forum)\s+(?:of\s+)?(?:(?:the\s+)?[Rr]egions|регионов|"
@@ -48,7 +51,8 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
     for i, m in enumerate(mentions):
         if m.party in NOT_PARTIES or _inside_any(m, quoted) or _inside_any(m, borders):
             continue
-        if _venue(m, text, type_of) or _dateline(m, text) or _EVENT_NAME.search(text[max(0, m.start - 90):m.start]):
+        before = text[max(0, m.start - 90):m.start]
+        if _venue(m, text, type_of) or _dateline(m, text) or _EVENT_NAME.search(before) or _HELD_IN.search(before):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
             continue
