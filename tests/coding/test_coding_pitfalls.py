@@ -45,6 +45,8 @@ CASES = [
      {"CN-HL", "RU-KHA"}),
     ("RU-KR", "The region borders Finland and Estonia, and cooperates with Belarus in forestry.", {"BY", "RU-KR"}),
     ("RU-KLU", "Розничный товарооборот области вырос на 5 %.", set()),
+    (None, "Irkutsk Region's trade with Mongolia reached USD 210 million in 2020, second only to that of Buryatia.",
+     {"MN", "RU-IRK"}),
     ("RU-SAR", "Интерес к сотрудничеству с областью проявляет также Атырауская область РК, однако конкретные "
                "предложения пока не поступали.", set()),
     ("RU-NGR", "The region will continue to take part in the Hanseatic Days, next held in Lithuania in 2023, as a "

@@ -29,6 +29,8 @@ _VENUE = re.compile(r"(?:^|\s)(?:в|во|in|at)\s*$", re.I)
 # "next held in Lithuania", "пройдёт в Уфе": where an event takes place, whatever the territory's kind
 _HELD_IN = re.compile(r"(?i)(?:held|take place|takes place|пройд[её]т|пройдут|состоится|состоятся|проходит|проходят|"
                       r"проводится|проводятся)\s+(?:[\w-]+\s+){0,3}?(?:in|в|во)\s*$")
+# "second only to that of Buryatia", "уступая лишь Татарстану": a region named in a comparison
+_COMPARED = re.compile(r"(?i)(?:second only to(?: that of)?|ahead of|уступая(?: лишь| только)?|опережая)\s*$")
 # "Форум регионов Беларуси и России", "Forum of Interregional Cooperation of Russia and Kazakhstan": the
 # countries in an event's name are not partners
 _EVENT_NAME = re.compile(r"(?:[Фф]орум\w*|Forum)\s+(?:of\s+)?(?:(?:the\s+)?[Rr]egions|регионов|"
@@ -52,7 +54,8 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
         if m.party in NOT_PARTIES or _inside_any(m, quoted) or _inside_any(m, borders):
             continue
         before = text[max(0, m.start - 90):m.start]
-        if _venue(m, text, type_of) or _dateline(m, text) or _EVENT_NAME.search(before) or _HELD_IN.search(before):
+        if _venue(m, text, type_of) or _dateline(m, text) or _EVENT_NAME.search(before) or _HELD_IN.search(before) \
+                or _COMPARED.search(before):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
             continue
