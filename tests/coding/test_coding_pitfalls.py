@@ -233,9 +233,11 @@ def test_between_after_the_partners_does_not_leave_the_author_out():
     assert [set(f.parties) for f in extract_text(text, author="RU-KYA").facts] == [{"RU-KK", "RU-KYA", "RU-TY"}]
 
 
-def test_a_foreign_city_beside_its_state_does_not_hide_the_state():
+def test_a_foreign_city_at_the_end_of_a_route_is_not_a_partner_but_its_state_is():
     text = "Открыт авиарейс Калуга — Минск, товарооборот с Республикой Беларусь вырос на 12 %."
-    assert "BY" in {p for f in extract_text(text, author="RU-KLU").facts for p in f.parties}
+    assert {p for f in extract_text(text, author="RU-KLU").facts for p in f.parties} == {"BY", "RU-KLU"}
+    assert [f.parties for f in extract_text("С Минском подписано соглашение о сотрудничестве.", author="RU-KLU").facts] \
+        == [("BY-HM", "RU-KLU")]
 
 
 def test_short_names_of_kazakh_oblasts():

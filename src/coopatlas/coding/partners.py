@@ -29,6 +29,9 @@ _VENUE = re.compile(r"(?:^|\s)(?:в|во|in|at)\s*$", re.I)
 # "next held in Lithuania", "пройдёт в Уфе": where an event takes place, whatever the territory's kind
 _HELD_IN = re.compile(r"(?i)(?:held|take place|takes place|пройд[её]т|пройдут|состоится|состоятся|проходит|проходят|"
                       r"проводится|проводятся)\s+(?:[\w-]+\s+){0,3}?(?:in|в|во)\s*$")
+# "авиарейс Красноярск – Улан-Батор", "bus service Barnaul – Ust-Kamenogorsk": the ends of a route
+_ROUTE = re.compile(r"(?i)(?:рейс|маршрут|лини|сообщени|трасс|магистрал|мост|flight|route|line|service|bridge)\w*"
+                    r"\s+(?:[\w-]+\s+){0,2}?(?:[А-ЯЁA-Z][\w-]*(?:\s+[А-ЯЁA-Z][\w-]*)?\s*[–—-]\s*)*$")
 # "second only to that of Buryatia", "уступая лишь Татарстану": a region named in a comparison
 _COMPARED = re.compile(r"(?i)(?:second only to(?: that of)?|ahead of|уступая(?: лишь| только)?|опережая)\s*$")
 # "Форум регионов Беларуси и России", "Forum of Interregional Cooperation of Russia and Kazakhstan": the
@@ -55,7 +58,7 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
             continue
         before = text[max(0, m.start - 90):m.start]
         if _venue(m, text, type_of) or _dateline(m, text) or _EVENT_NAME.search(before) or _HELD_IN.search(before) \
-                or _COMPARED.search(before):
+                or _COMPARED.search(before) or _foreign_route_end(m, before, type_of):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
             continue
@@ -65,6 +68,12 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
             continue
         kept.append(m)
     return kept
+
+
+def _foreign_route_end(m: Mention, before: str, type_of) -> bool:
+    """A foreign city at the end of a named route ("авиарейс Калуга — Минск") is where the route goes;
+    the cooperation is with its region or state, named elsewhere (the coders never code the city)."""
+    return type_of(m.party) in CITY_TYPES and not m.party.startswith("RU-") and bool(_ROUTE.search(before))
 
 
 def _venue(m: Mention, text: str, type_of) -> bool:
