@@ -45,6 +45,9 @@ CASES = [
      {"CN-HL", "RU-KHA"}),
     ("RU-KR", "The region borders Finland and Estonia, and cooperates with Belarus in forestry.", {"BY", "RU-KR"}),
     ("RU-KLU", "Розничный товарооборот области вырос на 5 %.", set()),
+    ("RU-VLA", "В будущем году надеемся привлечь к проекту Московскую область.", {"RU-MOS", "RU-VLA"}),
+    ("RU-ALT", "С правительством Синьцзян-Уйгурского автономного района КНР край намерен согласовать открытие "
+               "грузового маршрута через перевал Канас.", {"CN-XJ", "RU-ALT"}),
     (None, "Irkutsk Region's trade with Mongolia reached USD 210 million in 2020, second only to that of Buryatia.",
      {"MN", "RU-IRK"}),
     ("RU-SAR", "Интерес к сотрудничеству с областью проявляет также Атырауская область РК, однако конкретные "
