@@ -263,3 +263,12 @@ def test_a_suspended_cross_border_programme_is_with_the_eu():
             "was suspended by the European Commission in the same year.")
     facts = extract_text(text, author="RU-PSK").facts
     assert [(set(f.parties), f.status) for f in facts] == [({"LV", "RU-PSK", "org:eu"}, "terminated")]
+
+
+def test_a_third_region_in_a_row_of_a_bilateral_plan_joins_the_parties():
+    text = ("ПЛАН МЕРОПРИЯТИЙ по реализации Соглашения между Правительством Красноярского края и Правительством "
+            "Республики Хакасия о торгово-экономическом сотрудничестве на 2023–2025 годы\n\n"
+            "5 | Подготовка совместно с Правительством Республики Тыва предложений о строительстве железнодорожной "
+            "линии Курагино — Кызыл | 2023 | министерства транспорта Сторон")
+    facts = extract_text(text, author="RU-KYA").facts
+    assert {frozenset(f.parties) for f in facts} == {frozenset({"RU-KK", "RU-KYA"}), frozenset({"RU-KK", "RU-KYA", "RU-TY"})}

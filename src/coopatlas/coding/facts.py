@@ -122,6 +122,7 @@ BACK_REFERENCE = re.compile(r"(?:Стороны|Обе стороны|Регио
 
 AGREEMENT_TITLE = re.compile(r"\W*(?:Соглашени[ея]|Договор|Меморандум|Протокол|Agreement|Memorandum|Treaty|"
                              r"Protocol)\b")
+AGREEMENT_BETWEEN = re.compile(r"(?:Соглашени[еяю]|Договор[ау]?|Меморандум[ау]?|Agreement|Memorandum)\s+(?:между|between)\b")
 PARTIES_WORD = re.compile(r"(?<!\w)(?:Стороны|Сторон|Сторонам|Сторонами|Сторонах|Обе стороны|the Parties|The Parties|"
                           r"[Bb]oth Parties)(?!\w)")
 
@@ -181,10 +182,16 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                     d = drafts[i]
                     drafts[i] = replace(d, spans=d.spans + ((start, end),))
             continue
+        if title is None and AGREEMENT_BETWEEN.search(text or "", start, end) and any(p != author for p in parties):
+            title = (parties, cues, (start, end))  # "План мероприятий по реализации Соглашения между X и Y"
         partners = tuple(p for p in parties if p != author)
         spans_before: tuple = ()
-        if not partners and title and PARTIES_WORD.search(text or "", start, end):
-            parties, cues, spans_before = title[0], cues + title[1], (title[2],)
+        if title and PARTIES_WORD.search(text or "", start, end):
+            if not partners:
+                parties, cues, spans_before = title[0], cues + title[1], (title[2],)
+            else:  # "совместно с Правительством Республики Тыва … министерства Сторон": a third region joins
+                parties = _unique(title[0] + parties)
+                cues = cues + [Cue("joint", "joint", "", "title and a third party")]
             partners = tuple(p for p in parties if p != author)
         if partners and _restates(partners, cues, drafts, last_with_partners, ref):
             partners = ()
