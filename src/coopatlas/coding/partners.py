@@ -29,6 +29,9 @@ _VENUE = re.compile(r"(?:^|\s)(?:в|во|in|at)\s*$", re.I)
 # "next held in Lithuania", "пройдёт в Уфе": where an event takes place, whatever the territory's kind
 _HELD_IN = re.compile(r"(?i)(?:held|take place|takes place|пройд[её]т|пройдут|состоится|состоятся|проходит|проходят|"
                       r"проводится|проводятся)\s+(?:[\w-]+\s+){0,3}?(?:in|в|во)\s*$")
+# "at the Forum … in Chelyabinsk", "на выставке … в Казани": where the event is
+_EVENT_IN = re.compile(r"(?i)(?:форум|выставк|ярмарк|конференц|саммит|forum|exhibition|fair|conference|summit)"
+                       r"[^.;!?]{0,80}?\s(?:in|в|во)\s*$")
 # "авиарейс Красноярск – Улан-Батор", "bus service Barnaul – Ust-Kamenogorsk": the ends of a route
 _ROUTE = re.compile(r"(?i)(?:рейс|маршрут|лини|сообщени|трасс|магистрал|мост|flight|route|line|service|bridge)\w*"
                     r"\s+(?:[\w-]+\s+){0,2}?(?:[А-ЯЁA-Z][\w-]*(?:\s+[А-ЯЁA-Z][\w-]*)?\s*[–—-]\s*)*$")
@@ -58,7 +61,7 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
             continue
         before = text[max(0, m.start - 90):m.start]
         if _venue(m, text, type_of) or _dateline(m, text) or _EVENT_NAME.search(before) or _HELD_IN.search(before) \
-                or _COMPARED.search(before) or _foreign_route_end(m, before, type_of):
+                or _COMPARED.search(before) or _foreign_route_end(m, before, type_of) or _EVENT_IN.search(before):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
             continue
