@@ -45,6 +45,8 @@ CASES = [
      {"CN-HL", "RU-KHA"}),
     ("RU-KR", "The region borders Finland and Estonia, and cooperates with Belarus in forestry.", {"BY", "RU-KR"}),
     ("RU-KLU", "Розничный товарооборот области вырос на 5 %.", set()),
+    ("RU-SE", "Стороны, руководствуясь Договором о создании Союзного государства, заключили соглашение о "
+              "сотрудничестве с Брестским облисполкомом.", {"BY-BR", "RU-SE"}),
     ("RU-KLU", "На выставке в Казани подписано соглашение с Республикой Татарстан.", {"RU-KLU", "RU-TA"}),
     ("RU-KLU", "На выставке «Иннопром» в Екатеринбурге подписано соглашение с Пермским краем.", {"RU-KLU", "RU-PER"}),
     ("RU-VLA", "В будущем году надеемся привлечь к проекту Московскую область.", {"RU-MOS", "RU-VLA"}),
@@ -274,3 +276,9 @@ def test_a_third_region_in_a_row_of_a_bilateral_plan_joins_the_parties():
             "линии Курагино — Кызыл | 2023 | министерства транспорта Сторон")
     facts = extract_text(text, author="RU-KYA").facts
     assert {frozenset(f.parties) for f in facts} == {frozenset({"RU-KK", "RU-KYA"}), frozenset({"RU-KK", "RU-KYA", "RU-TY"})}
+
+
+def test_member_states_of_an_organisation_are_a_group():
+    text = "Задача: расширение сотрудничества со странами — членами Шанхайской организации сотрудничества."
+    facts = extract_text(text, author="RU-KYA").facts
+    assert [f.parties for f in facts] == [("RU-KYA",)] and {"CN", "IN", "KZ"} <= set(facts[0].implied)

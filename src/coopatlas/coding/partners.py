@@ -32,6 +32,9 @@ _HELD_IN = re.compile(r"(?i)(?:held|take place|takes place|пройд[её]т|п
 # "at the Forum … in Chelyabinsk", "на выставке … в Казани": where the event is
 _EVENT_IN = re.compile(r"(?i)(?:форум|выставк|ярмарк|конференц|саммит|forum|exhibition|fair|conference|summit)"
                        r"[^.;!?]{0,80}?\s(?:in|в|во)\s*$")
+# "руководствуясь Договором о создании Союзного государства": the legal basis of an agreement
+_LEGAL_BASIS = re.compile(r"(?i)(?:руководствуясь|принимая во внимание|учитывая|guided by|taking into account|"
+                          r"bearing in mind)[^.;:]{0,80}$")
 # "авиарейс Красноярск – Улан-Батор", "bus service Barnaul – Ust-Kamenogorsk": the ends of a route
 _ROUTE = re.compile(r"(?i)(?:рейс|маршрут|лини|сообщени|трасс|магистрал|мост|flight|route|line|service|bridge)\w*"
                     r"\s+(?:[\w-]+\s+){0,2}?(?:[А-ЯЁA-Z][\w-]*(?:\s+[А-ЯЁA-Z][\w-]*)?\s*[–—-]\s*)*$")
@@ -61,7 +64,8 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
             continue
         before = text[max(0, m.start - 90):m.start]
         if _venue(m, text, type_of) or _dateline(m, text) or _EVENT_NAME.search(before) or _HELD_IN.search(before) \
-                or _COMPARED.search(before) or _foreign_route_end(m, before, type_of) or _EVENT_IN.search(before):
+                or _COMPARED.search(before) or _foreign_route_end(m, before, type_of) or _EVENT_IN.search(before) \
+                or _LEGAL_BASIS.search(before):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
             continue
