@@ -282,3 +282,11 @@ def test_member_states_of_an_organisation_are_a_group():
     text = "Задача: расширение сотрудничества со странами — членами Шанхайской организации сотрудничества."
     facts = extract_text(text, author="RU-KYA").facts
     assert [f.parties for f in facts] == [("RU-KYA",)] and {"CN", "IN", "KZ"} <= set(facts[0].implied)
+
+
+def test_a_sentence_about_one_of_two_agreements_belongs_to_that_one():
+    text = ("С Архангельской и Ярославской областями действуют двусторонние соглашения о сотрудничестве. "
+            "В рамках соглашения с Архангельской областью реализуется совместный проект реконструкции дороги.")
+    facts = {frozenset(f.parties): f for f in extract_text(text, author="RU-VLG").facts}
+    assert "transport_logistics" in facts[frozenset({"RU-ARK", "RU-VLG"})].spheres
+    assert facts[frozenset({"RU-VLG", "RU-YAR"})].spheres == ()

@@ -194,6 +194,10 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                 cues = cues + [Cue("joint", "joint", "", "title and a third party")]
             partners = tuple(p for p in parties if p != author)
         if partners and _restates(partners, cues, drafts, last_with_partners, ref):
+            # "В рамках соглашения с Архангельской областью …" after "с Архангельской и Ярославской
+            # областями": the sentence goes on about the agreement with the partner it names again
+            named_again = [i for i in last_with_partners if set(drafts[i].partners) & set(partners)]
+            last_with_partners = named_again or last_with_partners
             partners = ()
         if partners and last_with_partners and _both_before_new_partners(hits, inside, partners):
             before = _unique(p for i in last_with_partners for p in drafts[i].partners)
