@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Protocol, Sequence
 
 from coopatlas.coding import rules
 from coopatlas.coding.cues import Cue
-from coopatlas.coding.partners import party_attribute
+from coopatlas.coding.partners import CITY_TYPES, party_attribute
 from coopatlas.model import Arity, Direction, Evidence, Fact, Mention
 from coopatlas.nlp.resolve import SpanIndex
 from coopatlas.nlp.segment import blocks, sentences
@@ -257,12 +257,6 @@ def _without_locating_states(parties: tuple[str, ...], cues: Sequence[Cue], ref)
     located = {party_attribute(ref, p, "country") for p in parties
                if party_attribute(ref, p, "kind") == "foreign_region" and party_attribute(ref, p, "type") not in CITY_TYPES}
     return tuple(p for p in parties if p not in located)
-
-
-# a foreign city is usually a route end or a venue beside its state ("авиарейс Калуга — Минск"), not a region
-# that the state's name only locates
-CITY_TYPES = frozenset({"city", "capital_city", "municipality", "state_city", "special city", "metropolitan city",
-                        "capital_territory"})
 
 
 def _with_eu_programme(parties: tuple[str, ...], cues: Sequence[Cue], ref) -> tuple[str, ...]:
