@@ -184,8 +184,10 @@ def _drop_blocked(hits: list[CueHit]) -> list[CueHit]:
 
 _TITLE_CUE = re.compile(
     r"стратеги|программ|план\b|постановлени|закон|правительств|администраци|губернатор|министерств|"
-    r"портал|пресс-служб|новост|strategy|programme|program|government|administration|governor|ministry|"
-    r"portal|news|press", re.I)
+    r"портал|пресс-служб|новост|послани|отч[её]т\s+(?:губернатора|главы)|инвестиционн\w*\s+(?:паспорт|профил)|"
+    r"strategy|programme|program|government|administration|governor|ministry|portal|news|press|"
+    r"invest(?:ment)?\s+(?:in|profile|promotion|agency|portal|passport)|annual\s+(?:address|report)|head of the",
+    re.I)
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
 

@@ -290,3 +290,13 @@ def test_a_sentence_about_one_of_two_agreements_belongs_to_that_one():
     facts = {frozenset(f.parties): f for f in extract_text(text, author="RU-VLG").facts}
     assert "transport_logistics" in facts[frozenset({"RU-ARK", "RU-VLG"})].spheres
     assert facts[frozenset({"RU-VLG", "RU-YAR"})].spheres == ()
+
+
+@pytest.mark.parametrize("title,author", [
+    ("Invest in Tyumen Region | Partners and networks", "RU-TYU"),
+    ("Annual Report of the Head of the Republic of Tyva for 2022", "RU-TY"),
+    ("Послание Главы Республики Саха (Якутия) Государственному Собранию", "RU-SA"),
+])
+def test_author_from_an_investor_page_or_an_annual_address(title, author):
+    text = f"{title}\n\nThe region cooperates with Mongolia in tourism."
+    assert extract_text(text).author == author
