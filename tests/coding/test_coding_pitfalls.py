@@ -45,6 +45,8 @@ CASES = [
      {"CN-HL", "RU-KHA"}),
     ("RU-KR", "The region borders Finland and Estonia, and cooperates with Belarus in forestry.", {"BY", "RU-KR"}),
     ("RU-KLU", "Розничный товарооборот области вырос на 5 %.", set()),
+    ("RU-SMO", "In 2021 the region signed agreements with the Minsk and Brest regions of Belarus.",
+     {"BY-BR", "BY-MI", "RU-SMO"}),
     ("RU-SE", "Стороны, руководствуясь Договором о создании Союзного государства, заключили соглашение о "
               "сотрудничестве с Брестским облисполкомом.", {"BY-BR", "RU-SE"}),
     ("RU-KLU", "На выставке в Казани подписано соглашение с Республикой Татарстан.", {"RU-KLU", "RU-TA"}),

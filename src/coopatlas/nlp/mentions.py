@@ -58,7 +58,9 @@ def find_mentions(text: str, norm: Normalised, hits: Iterable[Hit], *, author: s
     resolved = resolve_spans(candidates, span=lambda c: (c.start, c.end), priority=lambda c: c.priority)
     resolved = [c for c in resolved if "stop" not in c.kinds]
     strong, weak, ambiguous = _split(text, resolved)
-    strong += _coordinated(text, resolved)
+    coordinated = _coordinated(text, resolved)  # "the Minsk and Brest regions": the region, not the city
+    typed = {(m.start, m.end) for m in coordinated}
+    strong = [m for m in strong if (m.start, m.end) not in typed] + coordinated
     strong += _headless_in_list(text, resolved)
     strong += _adjective_with_partner(text, resolved, weak)
     strong_parties = {m.party for m in strong} | named_elsewhere
