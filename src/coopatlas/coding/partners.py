@@ -46,6 +46,10 @@ _EVENT_NAME = re.compile(r"(?:[Фф]орум\w*|Forum)\s+(?:of\s+)?(?:(?:the\s+)
                          r"межрегионального\s+сотрудничества|[Ii]nterregional\s+[Cc]ooperation)"
                          r"(?:\s+of)?\s+(?:[\w-]+\s+(?:и|and)\s+)?$")
 
+# what comes right before a name that makes it an event's place or name, a comparison or a legal basis
+_NOT_A_PARTNER_AFTER = (_HELD_IN, _EVENT_IN, _LEGAL_BASIS, _COMPARED, _EVENT_NAME)
+_CONTEXT_REACH = 90  # characters before a name that these patterns read
+
 
 def party_attribute(ref, party: str, name: str) -> str | None:
     """`ref.parties[party].<name>` (country, type, kind), or None for a party the tables do not know."""
@@ -62,10 +66,9 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
     for i, m in enumerate(mentions):
         if m.party in NOT_PARTIES or _inside_any(m, quoted) or _inside_any(m, borders):
             continue
-        before = text[max(0, m.start - 90):m.start]
-        if _venue(m, text, type_of) or _dateline(m, text) or _EVENT_NAME.search(before) or _HELD_IN.search(before) \
-                or _COMPARED.search(before) or _foreign_route_end(m, before, type_of) or _EVENT_IN.search(before) \
-                or _LEGAL_BASIS.search(before):
+        before = text[max(0, m.start - _CONTEXT_REACH):m.start]
+        if _venue(m, text, type_of) or _dateline(m, text) or _foreign_route_end(m, before, type_of) \
+                or any(p.search(before) for p in _NOT_A_PARTNER_AFTER):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
             continue
