@@ -178,9 +178,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             continue  # a title or heading restates or announces; the text below says what was done
         if not any(c.kind in ("coop", "coop_named") for c in cues):
             if _refers_back(cues, (start, end), drafts, last_with_partners):
-                for i in last_with_partners:
-                    d = drafts[i]
-                    drafts[i] = replace(d, spans=d.spans + ((start, end),))
+                _extend(drafts, last_with_partners, (start, end))
             continue
         if title is None and AGREEMENT_BETWEEN.search(text or "", start, end) and any(p != author for p in parties):
             title = (parties, cues, (start, end))  # "План мероприятий по реализации Соглашения между X и Y"
@@ -219,9 +217,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         elif author is None:
             continue  # no "we" to cooperate
         elif not implied and _refers_back(cues, (start, end), drafts, last_with_partners):
-            for i in last_with_partners:
-                d = drafts[i]
-                drafts[i] = replace(d, spans=d.spans + ((start, end),), implied=_unique(d.implied + implied))
+            _extend(drafts, last_with_partners, (start, end), implied)
         else:
             drafts.extend(_partnerless_drafts(cues, author, implied, (start, end)))
     return merge_drafts(drafts)
@@ -359,10 +355,22 @@ def _split_at_joint_word(hits: Sequence[CueHit], inside: Sequence[Mention], part
     return (before, after) if before and after else None
 
 
+def _extend(drafts: list[Draft], targets: Sequence[int], span: tuple[int, int], implied=()) -> None:
+    """The passage at `span` goes on about the facts at `targets`: add it to their evidence."""
+    for i in targets:
+        d = drafts[i]
+        drafts[i] = replace(d, spans=d.spans + (span,), implied=_unique(d.implied + tuple(implied)))
+
+
+def _first_named(inside: Sequence[Mention], partners) -> int | None:
+    """Where the first of `partners` is named in the passage."""
+    return min((m.start for m in inside if m.party in partners), default=None)
+
+
 def _without_late_between(cues: list[Cue], hits: Sequence[CueHit], inside: Sequence[Mention], partners) -> list[Cue]:
     """"Соглашение между A, B и C" joins its parties; "между" after them ("энергомост между тремя
     регионами") says nothing about who signed what."""
-    first = min((m.start for m in inside if m.party in partners), default=None)
+    first = _first_named(inside, partners)
     between_at = [h.start for h in hits if _is_between(h.cue)]
     if first is None or not between_at or min(between_at) < first:
         return cues
@@ -376,7 +384,7 @@ def _is_between(cue: Cue) -> bool:
 def _both_before_new_partners(hits: Sequence[CueHit], inside: Sequence[Mention], partners) -> bool:
     """"Оба региона и Рязанская область …": "both" ahead of a new partner brings the previous parties in;
     "the agreement with Zavkhan …; both sides intend …" speaks of the partner just named."""
-    first = min((m.start for m in inside if m.party in partners), default=None)
+    first = _first_named(inside, partners)
     return first is not None and any(h.cue.kind == "both" and h.start < first for h in hits)
 
 
