@@ -6,7 +6,6 @@ import json
 
 import pandas as pd
 
-from coopatlas.analysis.profiles import profiles
 from coopatlas.errors import CoopatlasError
 from coopatlas.report.maps import choropleth, tile_map
 from coopatlas.report.page import Section
@@ -16,7 +15,7 @@ __all__ = ["build", "read_boundaries"]
 
 
 def build(ctx: Context) -> Part:
-    regions = profiles(ctx.frames, ctx.lang).rename(columns={"region": "party"})
+    regions = ctx.regions.rename(columns={"region": "party"})
     level, partners = ctx.words["level_legend"], ctx.words["partners_legend"]
     shown = regions.rename(columns={"highest_level": level, "partners": partners})
     charts = [ChartSpec("map-level", tile_map(shown[["party", level]], level, ctx.words["level_map"], lang=ctx.lang),

@@ -20,6 +20,7 @@ class Context:
     lang: str
     words: dict
     out: Path
+    regions: pd.DataFrame  # analysis.profiles.profiles(frames, lang): one line per author region, read by two sections
     trade: Path | None = None
     boundaries: Path | None = None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from coopatlas.analysis.profiles import profile_index, profiles, region_profile
+from coopatlas.analysis.profiles import profile_index, region_profile
 from coopatlas.report.page import Detail, Section
 from coopatlas.report.sections.part import Context, Part, table
 
@@ -14,7 +14,7 @@ MAX_DETAILED = 100  # regions with a folded profile in the page (the most docume
 
 
 def build(ctx: Context) -> Part:
-    overview = profiles(ctx.frames, ctx.lang)
+    overview = ctx.regions
     regions = list(overview.sort_values(["documents", "region"], ascending=[False, True])["region"])[:MAX_DETAILED]
     details, partner_rows, index = [], [], profile_index(ctx.frames)
     for region in regions:
