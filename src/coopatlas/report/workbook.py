@@ -35,7 +35,7 @@ def flat(table: pd.DataFrame) -> pd.DataFrame:
     """A copy that spreadsheets take: lists and tuples joined with |, text cleaned and cut to Excel's limit."""
     out = table.copy()
     for column in out.columns:
-        if out[column].dtype == object:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
             out[column] = [_cell(v) for v in out[column]]
     return out
 
