@@ -65,3 +65,12 @@ def test_mentions_are_stored_with_the_rule_that_found_them(atlas):
     for row in found.itertuples(index=False):
         text = atlas.text(row.document_id)
         assert text[row.start:row.end] == row.surface
+
+
+def test_xlsx_takes_text_with_characters_excel_cannot_hold(tmp_path):
+    import pandas as pd
+
+    from coopatlas.export import write_tables
+
+    (path,) = write_tables({"facts": pd.DataFrame({"quote": ["a\x01b"]})}, tmp_path, "xlsx")
+    assert pd.read_excel(path, sheet_name="facts")["quote"].tolist() == ["a b"]

@@ -67,12 +67,10 @@ def _wide(flat: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
 
 def write_tables(frames: dict[str, pd.DataFrame], out: Path, fmt: str) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    if fmt == "xlsx":
-        path = out / "atlas.xlsx"
-        with pd.ExcelWriter(path) as writer:
-            for name, frame in frames.items():
-                _plain(frame).to_excel(writer, sheet_name=name, index=False)
-        return [path]
+    if fmt == "xlsx":  # one writer for every workbook: it also cleans what Excel cannot hold
+        from coopatlas.report.workbook import write_workbook
+
+        return [write_workbook({name: _plain(frame) for name, frame in frames.items()}, out / "atlas.xlsx")]
     written = []
     for name, frame in frames.items():
         path = out / f"{name}.{fmt}"
