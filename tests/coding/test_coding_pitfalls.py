@@ -249,6 +249,11 @@ def test_a_foreign_city_at_the_end_of_a_route_is_not_a_partner_but_its_state_is(
         == [("BY-HM", "RU-KLU")]
 
 
+def test_a_russian_federal_city_at_the_end_of_a_route_stays_a_partner():
+    text = "Подписано соглашение о развитии туризма, по которому открыт авиарейс Калуга — Севастополь."
+    assert [f.parties for f in extract_text(text, author="RU-KLU").facts] == [("RU-KLU", "UA-40")]
+
+
 def test_short_names_of_kazakh_oblasts():
     text = "«Восточный Казахстан — наш партнёр. Мы вместе открыли два совместных предприятия по переработке льна»."
     assert [set(f.parties) for f in extract_text(text, author="RU-ALT").facts] == [{"KZ-VOS", "RU-ALT"}]

@@ -67,7 +67,7 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
         if m.party in NOT_PARTIES or _inside_any(m, quoted) or _inside_any(m, borders):
             continue
         before = text[max(0, m.start - _CONTEXT_REACH):m.start]
-        if _venue(m, text, type_of) or _dateline(m, text) or _foreign_route_end(m, before, type_of) \
+        if _venue(m, text, type_of) or _dateline(m, text) or _foreign_route_end(m, before, type_of, country_of) \
                 or any(p.search(before) for p in _NOT_A_PARTNER_AFTER):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
@@ -80,10 +80,11 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
     return kept
 
 
-def _foreign_route_end(m: Mention, before: str, type_of) -> bool:
+def _foreign_route_end(m: Mention, before: str, type_of, country_of) -> bool:
     """A foreign city at the end of a named route ("авиарейс Калуга — Минск") is where the route goes;
-    the cooperation is with its region or state, named elsewhere (the coders never code the city)."""
-    return type_of(m.party) in CITY_TYPES and not m.party.startswith("RU-") and bool(_ROUTE.search(before))
+    the cooperation is with its region or state, named elsewhere (the coders never code the city). A Russian
+    federal city at the end of a route (Moscow, Sevastopol in the Russian frame) is a subject, and stays."""
+    return type_of(m.party) in CITY_TYPES and country_of(m.party) != "RU" and bool(_ROUTE.search(before))
 
 
 def _venue(m: Mention, text: str, type_of) -> bool:
