@@ -46,8 +46,8 @@ class FakeReference:
                                   frozenset(f for f in [flag] if f)) for p, _, t, k, flag in ROWS]
         self.parties = {p: FakeParty(p, kind) for p, kind, *_ in ROWS}
 
-    def is_domestic(self, party):
-        return party.startswith("RU-")
+    def counts_as_domestic(self, party):
+        return party.startswith(("RU-", "assoc:"))
 
     def expand_group(self, group, author=None, year=None):
         return ("RU-TA", "RU-SAM", "RU-NIZ")

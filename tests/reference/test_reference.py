@@ -80,6 +80,13 @@ def test_is_domestic_frames(ref):
         ref.is_domestic("RU-KLU", frame="moon")
 
 
+def test_counts_as_domestic_follows_codebook_6(ref):
+    assert ref.counts_as_domestic("assoc:siberian-accord") and ref.counts_as_domestic("city:ru:kaluga")
+    assert ref.counts_as_domestic("UA-40") and not ref.counts_as_domestic("UA-40", frame="iso")
+    assert not ref.counts_as_domestic("city:by:grodno") and not ref.counts_as_domestic("BY")
+    assert not ref.is_domestic("city:ru:kaluga") and not ref.counts_as_domestic("XX-UNKNOWN")
+
+
 def test_expand_group(ref):
     assert ref.expand_group("group:baltic-states") == ("EE", "LV", "LT")
     assert ref.expand_group("group:neighbours", author="RU-KLU") == ref.neighbours("RU-KLU", {"land"})

@@ -95,15 +95,7 @@ def _direction(parties, partners, stored, reference, frame: str):
     a fact with no named partner keeps the direction its text gave (codebook 6)."""
     if not partners:
         return stored
-    return "interregional" if all(_domestic(p, reference, frame) for p in parties) else "cross_border"
-
-
-def _domestic(party: str, reference, frame: str) -> bool:
-    """Russian subjects (in `frame`), associations of economic interaction and Russian cities (codebook 6)."""
-    if party.startswith(("assoc:", "city:ru:")):
-        return True
-    known = party in reference.parties or party in reference.id_aliases
-    return known and reference.is_domestic(party, frame)
+    return "interregional" if all(reference.counts_as_domestic(p, frame) for p in parties) else "cross_border"
 
 
 def highest_level(levels) -> str | None:

@@ -124,12 +124,7 @@ def _keeper(reference, parties: str, frame: str):
         raise CoopatlasError(f"parties must be one of {PARTY_SETS}, not {parties!r}")
     if parties == "all":
         return lambda party: True
-    return lambda party: _is_subject(reference, party, frame)
-
-
-def _is_subject(reference, party: str, frame: str) -> bool:
-    known = party in reference.parties or party in reference.id_aliases
-    return known and reference.is_domestic(party, frame)
+    return lambda party: reference.is_domestic(party, frame)
 
 
 def party_attributes(reference, party: str, documents_authored: int = 0) -> dict:

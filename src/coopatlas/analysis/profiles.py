@@ -109,7 +109,7 @@ def reciprocity(frames: AtlasFrames) -> pd.DataFrame:
     """
     named = _links(_authored_facts(frames))
     back = named.groupby(["region", "partner"])["fact_id"].agg(_ids).to_dict()
-    subject = {p: bool(_is_subject(frames, p)) for p in set(named["partner"])}
+    subject = {p: frames.reference.is_domestic(p, frames.selection.frame) for p in set(named["partner"])}
     links = named[named["partner"].map(subject).astype(bool)]
     authors = set(frames.documents["author"].dropna())
     grouped = links.groupby(["region", "partner"]).agg(documents=("document_id", "nunique"), fact_ids=("fact_id", _ids))
@@ -174,7 +174,7 @@ def _partner_row(frames, partner: str, links: pd.DataFrame, spheres: pd.Series, 
     region = links["region"].iloc[0]
     named = {s for fact_id in links["fact_id"] for s in spheres[fact_id]}
     return {"partner": partner, "name": _name(frames.reference, partner, lang),
-            "kind": _kind(frames.reference, partner), "domestic": _is_domestic(frames, partner), "documents": links["document_id"].nunique(),
+            "kind": _kind(frames.reference, partner), "domestic": frames.reference.counts_as_domestic(partner, frames.selection.frame), "documents": links["document_id"].nunique(),
             "facts": links["fact_id"].nunique(), "spheres": "|".join(s for s in SPHERES if s in named),
             "first_year": links["year"].min(), "last_year": links["year"].max(),
             "quotes": _quotes(index.quotes, links), "reciprocal": index.named_back.get((region, partner))}
@@ -217,7 +217,7 @@ def _levels_by_year(documents: pd.DataFrame) -> pd.DataFrame:
 
 def _orientation(frames: AtlasFrames, links: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
     """Domestic and international partners with their facts and documents; facts naming no partner apart."""
-    domestic = links["partner"].map(lambda p: _is_domestic(frames, p)).astype(bool)
+    domestic = links["partner"].map(lambda p: frames.reference.counts_as_domestic(p, frames.selection.frame)).astype(bool)
     unnamed = facts[facts["partners_list"].map(len).astype(int) == 0]
     rows = [_orientation_row("domestic", links[domestic]), _orientation_row("international", links[~domestic]),
             {"orientation": "unnamed", "partners": 0, "facts": len(unnamed),
@@ -246,7 +246,7 @@ def _summary_row(frames: AtlasFrames, region: str, pairs: pd.DataFrame, lang: st
     documents = frames.documents[frames.documents["author"] == region]
     facts = own_facts(frames, region)
     partners = sorted({p for ps in facts["partners_list"] for p in ps})
-    domestic = sum(_is_domestic(frames, p) for p in partners)
+    domestic = sum(frames.reference.counts_as_domestic(p, frames.selection.frame) for p in partners)
     judged = pairs.loc[(pairs["region"] == region) & pairs["partner_has_documents"], "named_back"]
     return {"region": region, "name": _name(frames.reference, region, lang), "district": _latest_district(documents),
             "documents": len(documents), "facts": len(facts), "partners": len(partners), "domestic_partners": domestic,
@@ -262,19 +262,6 @@ def _latest_district(documents: pd.DataFrame) -> str | None:
 
 
 # -- parties
-
-
-def _is_subject(frames: AtlasFrames, party: str) -> bool:
-    """A Russian federal subject in the selection's legal frame."""
-    ref = frames.reference
-    return _known(ref, party) and ref.party(party).kind == "subject" and ref.is_domestic(party, frames.selection.frame)
-
-
-def _is_domestic(frames: AtlasFrames, party: str) -> bool:
-    """A Russian subject (in the selection's frame), an association of Russian regions, or a Russian city."""
-    if _known(frames.reference, party):
-        return frames.reference.party(party).kind == "assoc" or _is_subject(frames, party)
-    return party.startswith("city:ru:")
 
 
 def _name(reference, party: str, lang: str) -> str:

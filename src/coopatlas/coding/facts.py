@@ -27,7 +27,7 @@ FRAME = "frame"
 
 
 class ReferenceLike(Protocol):
-    def is_domestic(self, party: str) -> bool: ...
+    def counts_as_domestic(self, party: str) -> bool: ...
     def expand_group(self, group: str, author: str | None = None, year: int | None = None) -> tuple[str, ...]: ...
 
 
@@ -466,7 +466,7 @@ def _direction(draft: Draft, implied, ref: ReferenceLike) -> Direction | None:
     """Interregional when every party is a Russian subject or an association of them (codebook 6)."""
     named = draft.partners or implied
     if named:
-        if all(p.startswith("assoc:") or ref.is_domestic(p) for p in named):
+        if all(ref.counts_as_domestic(p) for p in named):
             return Direction.INTERREGIONAL
         return Direction.CROSS_BORDER
     return draft.direction_hint

@@ -55,15 +55,24 @@ class Reference:
         frame "ru" (the default, a Russian document's own legal frame) counts the subjects
         admitted under Russian law (UA-43, UA-40, UA-14, UA-09, UA-23, UA-65) as domestic,
         from their admission date when `day` is given; frame "iso" counts only RU-* subjects.
+        An id the tables do not know (a `city:` party, a typo in a gold file) is not a subject.
         """
         if frame not in FRAMES:
             raise ReferenceError_(f"unknown frame {frame!r}; use one of {FRAMES}")
+        if party_id not in self.parties and party_id not in self.id_aliases:
+            return False
         party = self.party(party_id)
         if party.kind != "subject":
             return False
         if frame == "iso":
             return party.id.startswith("RU-")
         return day is None or party.period.contains(day)
+
+    def counts_as_domestic(self, party_id: str, frame: str = "ru", day: date | None = None) -> bool:
+        """Whether a fact party keeps a fact interregional (codebook 6): a Russian subject in `frame`, an
+        association of economic interaction, or a Russian city (`city:ru:`, not in the tables). An id the
+        tables do not know is not domestic."""
+        return party_id.startswith(("assoc:", "city:ru:")) or self.is_domestic(party_id, frame, day)
 
     # -- districts
     def district_of(self, subject: str, day: date) -> str | None:
