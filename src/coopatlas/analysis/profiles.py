@@ -69,6 +69,7 @@ class RegionProfile:
 class ProfileIndex:
     """What every profile of one selection looks up, computed once (`profile_index`)."""
 
+    pairs: pd.DataFrame   # reciprocity(frames)
     named_back: dict      # (region, partner) -> True / False / None
     quotes: dict          # fact_id -> list of (pos, document_id, quote)
 
@@ -78,7 +79,7 @@ def profile_index(frames: AtlasFrames) -> ProfileIndex:
     quotes: dict = {}
     for row in frames.evidence.sort_values(["fact_id", "pos"]).itertuples(index=False):
         quotes.setdefault(row.fact_id, []).append((row.pos, row.document_id, row.quote))
-    return ProfileIndex(dict(zip(zip(pairs["region"], pairs["partner"]), pairs["named_back"])), quotes)
+    return ProfileIndex(pairs, dict(zip(zip(pairs["region"], pairs["partner"]), pairs["named_back"])), quotes)
 
 
 def region_profile(frames: AtlasFrames, region: str, lang: str = "en", index: ProfileIndex | None = None) -> RegionProfile:
@@ -118,9 +119,10 @@ def reciprocity(frames: AtlasFrames) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=RECIPROCITY_COLUMNS)
 
 
-def profiles(frames: AtlasFrames, lang: str = "en") -> pd.DataFrame:
-    """One summary row per author region: documents, facts, partners, domestic share, level, reciprocity."""
-    pairs = reciprocity(frames)
+def profiles(frames: AtlasFrames, lang: str = "en", index: ProfileIndex | None = None) -> pd.DataFrame:
+    """One summary row per author region: documents, facts, partners, domestic share, level, reciprocity;
+    pass `index` (`profile_index(frames)`) when it is at hand, so that reciprocity is not computed again."""
+    pairs = index.pairs if index else reciprocity(frames)
     rows = [_summary_row(frames, region, pairs, lang) for region in sorted(set(frames.documents["author"].dropna()))]
     table = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
     for column in ("district", "highest_level"):  # None when unknown, as in the frames

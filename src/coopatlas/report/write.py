@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from coopatlas.analysis.frames import Selection, load_frames
-from coopatlas.analysis.profiles import profiles as region_lines
+from coopatlas.analysis.profiles import profile_index, profiles as region_lines
 from coopatlas.report import render
 from coopatlas.report.html import write_html
 from coopatlas.report.page import Figure, Page
@@ -52,8 +52,9 @@ def write_report(atlas, options: ReportOptions = ReportOptions(), progress=lambd
     out = Path(options.out)
     progress("reading the atlas")
     frames = load_frames(atlas, options.selection)
-    ctx = Context(frames, options.lang, words(options.lang), out, region_lines(frames, options.lang), options.trade,
-                  options.boundaries)
+    index = profile_index(frames)
+    ctx = Context(frames, options.lang, words(options.lang), out, region_lines(frames, options.lang, index), index,
+                  options.trade, options.boundaries)
     parts, written = [], []
     for module in SECTIONS:
         progress(module.__name__.rsplit(".", 1)[-1])

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from coopatlas.analysis.frames import AtlasFrames
+from coopatlas.analysis.profiles import ProfileIndex
 from coopatlas.report.page import Section, Table, table_html
 
 __all__ = ["Context", "ChartSpec", "Part", "table"]
@@ -21,6 +22,7 @@ class Context:
     words: dict
     out: Path
     regions: pd.DataFrame  # analysis.profiles.profiles(frames, lang): one line per author region, read by two sections
+    index: ProfileIndex    # analysis.profiles.profile_index(frames): reciprocity and quotes, computed once
     trade: Path | None = None
     boundaries: Path | None = None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from coopatlas.analysis.profiles import profile_index, region_profile
+from coopatlas.analysis.profiles import region_profile
 from coopatlas.report.page import Detail, Section
 from coopatlas.report.sections.part import Context, Part, table
 
@@ -16,9 +16,9 @@ MAX_DETAILED = 100  # regions with a folded profile in the page (the most docume
 def build(ctx: Context) -> Part:
     overview = ctx.regions
     regions = list(overview.sort_values(["documents", "region"], ascending=[False, True])["region"])[:MAX_DETAILED]
-    details, partner_rows, index = [], [], profile_index(ctx.frames)
+    details, partner_rows = [], []
     for region in regions:
-        profile = region_profile(ctx.frames, region, ctx.lang, index)
+        profile = region_profile(ctx.frames, region, ctx.lang, ctx.index)
         partners = _partners(profile.partners)
         partner_rows.append(partners.assign(region=region))
         details.append(Detail(
