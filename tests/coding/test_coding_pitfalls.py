@@ -129,6 +129,17 @@ FACT_CASES = [
      "5 | Подготовка совместно с Правительством Республики Тыва предложений о строительстве железнодорожной "
      "линии Курагино — Кызыл | 2023 | министерства транспорта Сторон",
      [("RU-KK", "RU-KYA"), ("RU-KK", "RU-KYA", "RU-TY")]),
+    ("a partner whose own clause reports only talks has no fact", "RU-SMO",
+     "С Минской областью подписан план мероприятий на 2023–2025 годы, с Гродненской областью обсуждены "
+     "перспективы сотрудничества.", [("BY-MI", "RU-SMO")]),
+    ("two regions as the subject on a third region's portal", "RU-KIR",
+     "Губернаторы Нижегородской и Владимирской областей подписали соглашение о сотрудничестве в сфере туризма.",
+     [("RU-NIZ", "RU-VLA")]),
+    ("two regions as the subject, with a plural verb", "RU-KIR",
+     "Нижегородская и Владимирская области подписали соглашение о развитии туризма.", [("RU-NIZ", "RU-VLA")]),
+    ("the author in the list keeps it in", "RU-KIR",
+     "Кировская, Нижегородская и Владимирская области подписали соглашение о развитии туризма.",
+     [("RU-KIR", "RU-NIZ", "RU-VLA")]),
 ]
 
 
@@ -291,3 +302,19 @@ def test_a_sentence_about_one_of_two_agreements_belongs_to_that_one():
 def test_author_from_an_investor_page_or_an_annual_address(title, author):
     text = f"{title}\n\nThe region cooperates with Mongolia in tourism."
     assert extract_text(text).author == author
+
+
+def test_each_partner_keeps_the_content_of_its_own_clause():
+    text = ("Омская область подписала соглашение с Павлодарской областью о сотрудничестве в сфере образования, "
+            "а с Северо-Казахстанской областью — дорожную карту по развитию туризма.")
+    facts = {f.parties: f for f in extract_text(text, author="RU-OMS").facts}
+    assert set(facts) == {("KZ-PAV", "RU-OMS"), ("KZ-SEV", "RU-OMS")}
+    assert facts[("KZ-PAV", "RU-OMS")].spheres == ("education",) and facts[("KZ-PAV", "RU-OMS")].status == "agreed"
+    assert facts[("KZ-SEV", "RU-OMS")].spheres == ("tourism",) and facts[("KZ-SEV", "RU-OMS")].status == "agreed"
+    # the second fact's evidence is the shared head and its own clause, each a real slice of the text
+    quotes = [e.quote for e in facts[("KZ-SEV", "RU-OMS")].evidence]
+    assert quotes[0].startswith("Омская область подписала") and quotes[-1].startswith(", а с Северо-Казахстанской")
+    # a plain list keeps one content for every partner
+    listed = extract_text("Подписаны соглашения с Павлодарской и Северо-Казахстанской областями о развитии туризма.",
+                          author="RU-OMS").facts
+    assert [f.spheres for f in listed] == [("tourism",), ("tourism",)]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Protocol, Sequence
 
 from coopatlas.coding import rules
+from coopatlas.coding.clauses import others_as_subject, parallel_clauses
 from coopatlas.coding.cues import Cue
 from coopatlas.coding.partners import CITY_TYPES, party_attribute
 from coopatlas.model import Arity, Direction, Evidence, Fact, Mention
@@ -210,7 +211,10 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                 new = (_partner_drafts(groups[0], parties, separate, author, implied, (start, end))
                        + _partner_drafts(groups[1], parties, cues, author, implied, (start, end)))
             else:
-                new = _partner_drafts(partners, parties, cues, author, implied, (start, end), listed)
+                others = text is not None and others_as_subject(text, inside, partners, author)
+                new = _partner_drafts(partners, parties, cues, author, implied, (start, end), listed, others)
+                if text is not None and len(new) >= 2 and all(d.how == "separate" for d in new):
+                    new = _by_clause(new, parallel_clauses(text, start, end, inside, partners, hits), cue_index)
             new = [replace(d, spans=spans_before + d.spans) for d in new]
             last_with_partners = list(range(len(drafts), len(drafts) + len(new)))
             drafts.extend(new)
@@ -223,24 +227,45 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
     return merge_drafts(drafts)
 
 
-def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, span, listed=False) -> list[Draft]:
+def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, span, listed=False,
+                    others=False) -> list[Draft]:
+    """`listed`: the author is one of a list of parties; `others`: the passage's subject is a list of
+    other territories (clauses.others_as_subject), so they share one fact without the author."""
     kinds = {c.kind for c in cues}
     framework = any(p.startswith(FRAMEWORK_PREFIXES) for p in partners)
-    joint = "joint" in kinds or framework or (listed and "separate" not in kinds)
+    joint = "joint" in kinds or framework or (listed and "separate" not in kinds) or others
     frameworks = [p for p in partners if p.startswith(FRAMEWORK_PREFIXES) and p != "org:eu"]
     if "joint" not in kinds and len(frameworks) >= 2:
         # "еврорегионов «Балтика» и «Неман»": taking part in each body is its own relation
         others = tuple(p for p in partners if p not in frameworks)
         return [Draft(others + (f,), author is not None, implied, (span,), how="separate-bodies") for f in frameworks]
     if author is not None:
-        others_only = "joint" in kinds and author not in parties and len(partners) >= 2 and _between(cues)
+        others_only = others or ("joint" in kinds and author not in parties and len(partners) >= 2 and _between(cues))
         if joint or len(partners) == 1:
-            return [Draft(partners, not others_only, implied, (span,), how="joint" if joint else "single")]
+            how = "others-as-subject" if others else "joint" if joint else "single"
+            return [Draft(partners, not others_only, implied, (span,), how=how)]
         return [Draft((p,), True, implied, (span,), how="separate") for p in partners]
     if "separate" in kinds and len(partners) >= 3 and not joint:
         hub = partners[0]
         return [Draft((hub, p), False, implied, (span,), how="separate-hub") for p in partners[1:]]
     return [Draft(partners, False, implied, (span,), how="no-author")]
+
+
+def _by_clause(drafts: list[Draft], clauses, cue_index) -> list[Draft]:
+    """Separate drafts of a passage whose partners open clauses of their own: each keeps its clause's
+    spans, and a partner whose clause reports only a meeting ("с Y обсуждены перспективы") has no fact."""
+    if not clauses:
+        return drafts
+    out = []
+    for d in drafts:
+        spans = clauses.get(d.partners[0])
+        if spans is None:
+            out.append(d)
+            continue
+        if only_a_meeting(without_meeting_words(cue_index.within_any(spans))):
+            continue
+        out.append(replace(d, spans=spans, how="separate-clause"))
+    return out
 
 
 def _without_locating_states(parties: tuple[str, ...], cues: Sequence[Cue], ref) -> tuple[str, ...]:

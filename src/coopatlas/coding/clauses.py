@@ -1,0 +1,111 @@
+"""The shape of one sentence that names several partners: who is its subject, and which words go with
+which partner.
+
+- Parallel clauses: "С Минской областью подписан план мероприятий, с Гродненской — обсуждены
+  перспективы": each partner opens a clause of its own ("…, с Y …"), and what the clause says is what
+  was done with that partner. A clause without a status word of its own shares the one before the first
+  partner ("Область подписала соглашение с X о …, а с Y — дорожную карту …").
+- Other regions as the subject: "Губернаторы Нижегородской и Владимирской областей подписали
+  соглашение" on a third region's portal: the two named regions signed it; the author is not a party.
+
+Both are pure functions over offsets, mentions and cue hits (docs/coding-decisions.md, 32-33).
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from coopatlas.model import Mention
+
+__all__ = ["parallel_clauses", "others_as_subject"]
+
+# what stands between a clause boundary and the partner that opens the clause: ", а с ", "; с ", " — с ",
+# ", with ", and at most two lower-case words ("с правительством", "with the government of")
+_CLAUSE_OPENING = re.compile(
+    r"(?:[,;]|\s[—–-])\s*(?:(?:а\s+также|а|но|и|and|but|while)\s+)?(?:со?|with)\s+"
+    r"(?:[а-яёa-z-]+\s+){0,2}$")
+_OPENING_REACH = 60  # characters before a partner's name that _CLAUSE_OPENING reads
+# status-like cue kinds: a clause that has one says itself what happened with its partner
+_OWN_PREDICATE = frozenset({"status", "meeting", "negation", "block"})
+
+
+def parallel_clauses(text: str, start: int, end: int, inside: Sequence[Mention], partners, hits
+                     ) -> dict[str, tuple[tuple[int, int], ...]] | None:
+    """For a passage whose partners each open a clause of their own: partner -> the spans that speak of
+    it (its clause, and the passage's head before the first partner when the clause has no predicate of
+    its own). None when the passage has no such shape: a plain list ("с Тульской, Брянской и Смоленской
+    областями", or "с X, с Y и с Z" with nothing between the names) keeps one content for all."""
+    first_of: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    for m in sorted(inside, key=lambda m: m.start):
+        if m.party in partners and m.party not in first_of:
+            first_of[m.party] = m.start
+            ends[m.party] = m.end
+    if len(first_of) < 2:
+        return None
+    ordered = sorted(first_of, key=first_of.get)
+    openings = [first_of[ordered[0]]]
+    clause_of = {ordered[0]: 0}
+    for party in ordered[1:]:
+        before = text[max(start, first_of[party] - _OPENING_REACH):first_of[party]]
+        found = _CLAUSE_OPENING.search(before)
+        if found:
+            openings.append(first_of[party] - len(before) + found.start())
+        clause_of[party] = len(openings) - 1
+    if len(openings) < 2:
+        return None
+    bounds = list(zip(openings, openings[1:] + [end]))
+    # every clause must say something of its own after its partner's name, or the names are a list
+    for i, (s, e) in enumerate(bounds):
+        last_name_end = max(ends[p] for p, c in clause_of.items() if c == i)
+        if not any(last_name_end <= h.start < e for h in hits):
+            return None
+    head = (start, bounds[0][0])
+    has_predicate = [any(s <= h.start < e and h.cue.kind in _OWN_PREDICATE for h in hits) for s, e in bounds]
+    head_has_predicate = any(head[0] <= h.start < head[1] and h.cue.kind in _OWN_PREDICATE for h in hits)
+    out = {}
+    for party, i in clause_of.items():
+        s, e = bounds[i]
+        if i == 0:
+            out[party] = ((start, e),)
+        elif has_predicate[i]:
+            out[party] = ((s, e),)
+        elif head_has_predicate:
+            out[party] = (head, (s, e))
+        else:  # the predicate is in the first clause: "С X подписан план …, с Y — соглашение о …"
+            out[party] = ((start, bounds[0][1]), (s, e))
+    return out
+
+
+# "Губернаторы X и Y", "Правительства X и Y", "the governments of X and Y": the named regions act
+_ACTORS_BEFORE = re.compile(
+    r"(?:[Гг]убернатор\w*|[Гг]лав[аы]|[Пп]равительств[аом]\w*|[Рр]уководител\w+|[Пп]редставител\w+|"
+    r"[Аа]дминистраци[ия]|[Gg]overnors?\s+of|[Gg]overnments?\s+of|[Hh]eads?\s+of|[Rr]epresentatives\s+of)"
+    r"(?:\s+(?:the\s+)?[\w-]+){0,2}?\s*$")
+# "X и Y подписали", "X and Y signed": a plural verb right after the list
+_PLURAL_VERB_AFTER = re.compile(
+    r"^\s*(?:[а-яё-]+\s+){0,2}?(?:подписали|заключили|договорились|утвердили|создали|учредили|"
+    r"signed|agreed|concluded|set\s+up)\b")
+_LIST_GLUE = re.compile(r"^\s*(?:,|и|and|,\s*и|,\s*and)\s*(?:[а-яёa-z-]+\s+){0,1}$")
+
+
+def others_as_subject(text: str, inside: Sequence[Mention], partners, author) -> bool:
+    """True when the passage's subject is a list of two or more territories without the author
+    ("Губернаторы Нижегородской и Владимирской областей подписали …"): they are the parties, the
+    author only reports it. The author named anywhere in the passage keeps it in."""
+    if author is None or any(m.party == author for m in inside):
+        return False
+    named = sorted((m for m in inside if m.party in partners), key=lambda m: m.start)
+    for i, first in enumerate(named):
+        run = [first]
+        for m in named[i + 1:]:
+            if not _LIST_GLUE.match(text[run[-1].end:m.start]):
+                break
+            run.append(m)
+        if len({m.party for m in run}) < 2:
+            continue
+        before = text[max(0, first.start - 60):first.start]
+        after = text[run[-1].end:run[-1].end + 60]
+        if _ACTORS_BEFORE.search(before) or _PLURAL_VERB_AFTER.match(after):
+            return True
+    return False
