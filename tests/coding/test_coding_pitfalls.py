@@ -132,6 +132,9 @@ FACT_CASES = [
     ("a partner whose own clause reports only talks has no fact", "RU-SMO",
      "С Минской областью подписан план мероприятий на 2023–2025 годы, с Гродненской областью обсуждены "
      "перспективы сотрудничества.", [("BY-MI", "RU-SMO")]),
+    ("English: a partner in talks only, after a semicolon, has no fact", "RU-TOM",
+     "A memorandum with Pavlodar Region was signed in 2019; talks with Almaty Region are ongoing.",
+     [("KZ-PAV", "RU-TOM")]),
     ("two regions as the subject on a third region's portal", "RU-KIR",
      "Губернаторы Нижегородской и Владимирской областей подписали соглашение о сотрудничестве в сфере туризма.",
      [("RU-NIZ", "RU-VLA")]),
@@ -314,6 +317,11 @@ def test_each_partner_keeps_the_content_of_its_own_clause():
     # the second fact's evidence is the shared head and its own clause, each a real slice of the text
     quotes = [e.quote for e in facts[("KZ-SEV", "RU-OMS")].evidence]
     assert quotes[0].startswith("Омская область подписала") and quotes[-1].startswith(", а с Северо-Казахстанской")
+    # a shared head ("Сотрудничество с X ведётся в …, с Y — в …") lends no sphere of the first clause
+    text = ("Сотрудничество с Чукотским автономным округом ведётся в сфере энергетики, с Камчатским краем — "
+            "в рыболовстве.")
+    assert {f.parties: f.spheres for f in extract_text(text, author="RU-MAG").facts} == {
+        ("RU-CHU", "RU-MAG"): ("energy",), ("RU-KAM", "RU-MAG"): ("agriculture",)}
     # a plain list keeps one content for every partner
     listed = extract_text("Подписаны соглашения с Павлодарской и Северо-Казахстанской областями о развитии туризма.",
                           author="RU-OMS").facts

@@ -3,8 +3,9 @@ which partner.
 
 - Parallel clauses: "С Минской областью подписан план мероприятий, с Гродненской — обсуждены
   перспективы": each partner opens a clause of its own ("…, с Y …"), and what the clause says is what
-  was done with that partner. A clause without a status word of its own shares the one before the first
-  partner ("Область подписала соглашение с X о …, а с Y — дорожную карту …").
+  was done with that partner. A clause without a status word of its own shares the words before the first
+  partner ("Область подписала соглашение с X о …, а с Y — дорожную карту …"), or, when the sentence
+  opens with the first partner, the first clause.
 - Other regions as the subject: "Губернаторы Нижегородской и Владимирской областей подписали
   соглашение" on a third region's portal: the two named regions signed it; the author is not a party.
 
@@ -20,9 +21,10 @@ from coopatlas.model import Mention
 __all__ = ["parallel_clauses", "others_as_subject"]
 
 # what stands between a clause boundary and the partner that opens the clause: ", а с ", "; с ", " — с ",
-# ", with ", and at most two lower-case words ("с правительством", "with the government of")
+# "; talks with ", with at most two lower-case words on each side of the preposition ("; переговоры с",
+# "с правительством", "with the government of")
 _CLAUSE_OPENING = re.compile(
-    r"(?:[,;]|\s[—–-])\s*(?:(?:а\s+также|а|но|и|and|but|while)\s+)?(?:со?|with)\s+"
+    r"(?:[,;]|\s[—–-])\s*(?:(?:а\s+также|а|но|и|and|but|while)\s+)?(?:[а-яёa-z-]+\s+){0,2}?(?:со?|with)\s+"
     r"(?:[а-яёa-z-]+\s+){0,2}$")
 _OPENING_REACH = 60  # characters before a partner's name that _CLAUSE_OPENING reads
 # status-like cue kinds: a clause that has one says itself what happened with its partner
@@ -55,14 +57,14 @@ def parallel_clauses(text: str, start: int, end: int, inside: Sequence[Mention],
     if len(openings) < 2:
         return None
     bounds = list(zip(openings, openings[1:] + [end]))
-    # every clause must say something of its own after its partner's name, or the names are a list
+    # every clause must say something of its own (the first one after its partner's name), or the
+    # names are a list
     for i, (s, e) in enumerate(bounds):
-        last_name_end = max(ends[p] for p, c in clause_of.items() if c == i)
-        if not any(last_name_end <= h.start < e for h in hits):
+        own_from = max(ends[p] for p, c in clause_of.items() if c == 0) if i == 0 else s
+        if not any(own_from <= h.start < e for h in hits):
             return None
     head = (start, bounds[0][0])
     has_predicate = [any(s <= h.start < e and h.cue.kind in _OWN_PREDICATE for h in hits) for s, e in bounds]
-    head_has_predicate = any(head[0] <= h.start < head[1] and h.cue.kind in _OWN_PREDICATE for h in hits)
     out = {}
     for party, i in clause_of.items():
         s, e = bounds[i]
@@ -70,9 +72,9 @@ def parallel_clauses(text: str, start: int, end: int, inside: Sequence[Mention],
             out[party] = ((start, e),)
         elif has_predicate[i]:
             out[party] = ((s, e),)
-        elif head_has_predicate:
+        elif text[head[0]:head[1]].strip():  # "Сотрудничество с X ведётся в …, с Y — в …": the head is shared
             out[party] = (head, (s, e))
-        else:  # the predicate is in the first clause: "С X подписан план …, с Y — соглашение о …"
+        else:  # the sentence opens with the first partner: "С X подписан план …, с Y — соглашение о …"
             out[party] = ((start, bounds[0][1]), (s, e))
     return out
 
