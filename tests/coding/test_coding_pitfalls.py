@@ -326,3 +326,13 @@ def test_each_partner_keeps_the_content_of_its_own_clause():
     listed = extract_text("Подписаны соглашения с Павлодарской и Северо-Казахстанской областями о развитии туризма.",
                           author="RU-OMS").facts
     assert [f.spheres for f in listed] == [("tourism",), ("tourism",)]
+
+
+def test_an_adjective_after_s_with_its_type_noun_left_out():
+    text = "Соглашение с Ярославской областью подписано в 2018 году, с Ивановской – в 2019 году."
+    facts = extract_text(text, author="RU-KOS").facts
+    assert sorted((f.parties, f.status, f.years) for f in facts) == [
+        (("RU-IVA", "RU-KOS"), "agreed", (2019,)), (("RU-KOS", "RU-YAR"), "agreed", (2018,))]
+    # an adjective followed by a noun of its own is not a left-out region
+    other = "Соглашение с Ярославской областью подписано в 2018 году одновременно с Ивановской ярмаркой."
+    assert {p for f in extract_text(other, author="RU-KOS").facts for p in f.parties} == {"RU-KOS", "RU-YAR"}

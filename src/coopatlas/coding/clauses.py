@@ -4,8 +4,9 @@ which partner.
 - Parallel clauses: "С Минской областью подписан план мероприятий, с Гродненской — обсуждены
   перспективы": each partner opens a clause of its own ("…, с Y …"), and what the clause says is what
   was done with that partner. A clause without a status word of its own shares the words before the first
-  partner ("Область подписала соглашение с X о …, а с Y — дорожную карту …"), or, when the sentence
-  opens with the first partner, the first clause.
+  partner ("Область подписала соглашение с X о …, а с Y — дорожную карту …"), or, when the status word
+  is in the first clause ("Соглашение с X подписано в 2018 году, с Y – в 2019"), the first clause up
+  to that word.
 - Other regions as the subject: "Губернаторы Нижегородской и Владимирской областей подписали
   соглашение" on a third region's portal: the two named regions signed it; the author is not a party.
 
@@ -65,6 +66,7 @@ def parallel_clauses(text: str, start: int, end: int, inside: Sequence[Mention],
             return None
     head = (start, bounds[0][0])
     has_predicate = [any(s <= h.start < e and h.cue.kind in _OWN_PREDICATE for h in hits) for s, e in bounds]
+    head_has_predicate = any(head[0] <= h.start < head[1] and h.cue.kind in _OWN_PREDICATE for h in hits)
     out = {}
     for party, i in clause_of.items():
         s, e = bounds[i]
@@ -72,10 +74,14 @@ def parallel_clauses(text: str, start: int, end: int, inside: Sequence[Mention],
             out[party] = ((start, e),)
         elif has_predicate[i]:
             out[party] = ((s, e),)
-        elif text[head[0]:head[1]].strip():  # "Сотрудничество с X ведётся в …, с Y — в …": the head is shared
+        elif has_predicate[0] and not head_has_predicate:
+            # the status word is in the first clause: "С X подписан план …, с Y — соглашение о …",
+            # "Соглашение с X подписано в 2018 году, с Y – в 2019 году": it lends up to that word only
+            predicate_end = max(h.end for h in hits if bounds[0][0] <= h.start < bounds[0][1]
+                                and h.cue.kind in _OWN_PREDICATE)
+            out[party] = ((start, predicate_end), (s, e))
+        else:  # the head is shared: "Область подписала соглашение с X …, а с Y — …", "Сотрудничество с X …"
             out[party] = (head, (s, e))
-        else:  # the sentence opens with the first partner: "С X подписан план …, с Y — соглашение о …"
-            out[party] = ((start, bounds[0][1]), (s, e))
     return out
 
 

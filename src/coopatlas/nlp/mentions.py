@@ -62,6 +62,7 @@ def find_mentions(text: str, norm: Normalised, hits: Iterable[Hit], *, author: s
     typed = {(m.start, m.end) for m in coordinated}
     strong = [m for m in strong if (m.start, m.end) not in typed] + coordinated
     strong += _headless_in_list(text, resolved)
+    strong += _elided_head(text, resolved, {(m.start, m.end) for m in strong})
     strong += _adjective_with_partner(text, resolved, weak)
     strong_parties = {m.party for m in strong} | named_elsewhere
     strong += _disambiguate(text, ambiguous, strong_parties, author)
@@ -198,6 +199,41 @@ def _is_plural_noun(surface: str) -> bool:
 _HEAD_BEFORE = re.compile(
     r"(?:еврорегион|ассоциаци|[Ee]uroregion|association|провинци|губерни|аймак|уезд|лен|фюльке|воеводств|штат|префектур)"
     r"\w*\s+(?:[«\"]?[А-ЯЁA-Z][^«»\",.;]{0,40}[»\"]?\s*(?:,|и|and)\s*)*[«\"]?$")
+
+
+_ELIDED_BEFORE = re.compile(r"(?:^|[\s,;(])(?:с|со)\s+$")
+_ELIDED_AFTER = re.compile(r"\s*(?:[,;:.)(–—-]|(?:в|во|на|по|о|об|и)\s|$)")
+_ELIDED_REACH = 200  # characters back to the type noun the adjective leans on
+
+
+def _elided_head(text: str, resolved: Sequence[Candidate], taken: set) -> list[Mention]:
+    """"Соглашение с Ярославской областью подписано в 2018 году, с Ивановской – в 2019": a region
+    adjective after "с" with its type noun left out takes the type noun named before it in the sentence."""
+    out = []
+    for i, cand in enumerate(resolved):
+        if (cand.start, cand.end) in taken or not _ELIDED_BEFORE.search(text[max(0, cand.start - 6):cand.start]) \
+                or not _ELIDED_AFTER.match(text, cand.end):
+            continue
+        noun = _noun_before(text, resolved[:i], cand.start)
+        party = _typed_party(text, cand, noun) if noun else None
+        if party:
+            out.append(Mention(party, cand.start, cand.end, text[cand.start:cand.end], "elided-head"))
+    return out
+
+
+def _noun_before(text: str, before: Sequence[Candidate], start: int) -> str | None:
+    """The type noun of the nearest name before `start` in the same sentence, within _ELIDED_REACH: a
+    type noun of a coordinated list, or the last word of a full name."""
+    for cand in reversed(before):
+        if start - cand.end > _ELIDED_REACH or any(ch in _SENTENCE_END for ch in text[cand.end:start]):
+            return None
+        nouns = [e.type_noun for e in cand.entries if e.kind == "type_noun"]
+        if nouns:
+            return nouns[0]
+        last = text[cand.start:cand.end].split()[-1]
+        if any(e.kind == "name" for e in cand.entries) and last.isalpha() and last.islower():
+            return morph.analyzer().parse(last)[0].normal_form  # "Ярославской областью" -> "область"
+    return None
 
 
 def _headless_in_list(text: str, resolved: Sequence[Candidate]) -> list[Mention]:
