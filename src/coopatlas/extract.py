@@ -164,20 +164,24 @@ _LONGEST_CUE = 80  # characters; a cue that hides another starts at most this fa
 
 
 def _drop_blocked(hits: list[CueHit]) -> list[CueHit]:
-    """A block cue ("социально-экономическое") hides every cue inside it; a longer sphere cue hides
+    """A block cue ("социально-экономическое") hides every cue inside it, a sphere_block cue ("road map")
+    only the sphere cues inside it; a longer sphere cue hides
     a shorter one of another sphere inside it ("физическая культура" is sport, not culture)."""
     blocks = SpanIndex([h for h in hits if h.cue.kind == "block"], lambda h: h.start)
+    sphere_blocks = SpanIndex([h for h in hits if h.cue.kind == "sphere_block"], lambda h: h.start)
     spheres = SpanIndex([h for h in hits if h.cue.kind == "sphere"], lambda h: h.start)
 
     def hidden(h: CueHit) -> bool:
         near = max(0, h.start - _LONGEST_CUE)
         if any(b.end >= h.end for b in blocks.within(near, h.start + 1)):
             return True
+        if h.cue.kind == "sphere" and any(b.end >= h.end for b in sphere_blocks.within(near, h.start + 1)):
+            return True
         return h.cue.kind == "sphere" and any(
             o.cue.value != h.cue.value and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
             for o in spheres.within(near, h.start + 1))
 
-    return [h for h in hits if h.cue.kind != "block" and not hidden(h)]
+    return [h for h in hits if h.cue.kind not in ("block", "sphere_block") and not hidden(h)]
 
 
 # --- document metadata ---------------------------------------------------------------------------

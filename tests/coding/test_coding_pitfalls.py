@@ -336,3 +336,28 @@ def test_an_adjective_after_s_with_its_type_noun_left_out():
     # an adjective followed by a noun of its own is not a left-out region
     other = "Соглашение с Ярославской областью подписано в 2018 году одновременно с Ивановской ярмаркой."
     assert {p for f in extract_text(other, author="RU-KOS").facts for p in f.parties} == {"RU-KOS", "RU-YAR"}
+
+
+@pytest.mark.parametrize("text,status", [
+    ("The agreement with Mongolia's Khovsgol aimag (2016) covers tourism.", "agreed"),
+    ("Соглашение с Республикой Беларусь охватывает торговлю и образование.", "agreed"),
+    ("Сотрудничество с Республикой Беларусь охватывает торговлю и образование.", "intended"),
+])
+def test_an_agreement_named_with_no_status_word_is_in_force(text, status):
+    assert {f.status for f in extract_text(text, author="RU-IRK").facts} == {status}
+
+
+def test_english_regions_of_a_and_b_and_a_similar_document_in_a_clause_of_its_own():
+    text = "Ties with the Kazakh regions of Kostanay and North Kazakhstan are developing in agriculture."
+    assert sorted(f.parties for f in extract_text(text, author="RU-KGN").facts) == [
+        ("KZ-KUS", "RU-KGN"), ("KZ-SEV", "RU-KGN")]
+    text = ("The agreement with Mongolia's Khovsgol aimag (2016) covers tourism; a similar document with "
+            "Selenge aimag is being prepared.")
+    facts = {f.parties: f for f in extract_text(text, author="RU-IRK").facts}
+    assert facts[("MN-041", "RU-IRK")].spheres == ("tourism",) and facts[("MN-049", "RU-IRK")].spheres == ()
+
+
+def test_a_road_map_is_no_road_and_one_still_to_prepare_is_no_mechanism():
+    text = "In 2021 the Governor met the Ambassador of Belarus; the sides agreed to prepare a road map on dairy supplies."
+    (fact,) = extract_text(text, author="RU-VLG").facts
+    assert "transport_logistics" not in fact.spheres and fact.specificity == "formal"

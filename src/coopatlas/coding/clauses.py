@@ -22,14 +22,14 @@ from coopatlas.model import Mention
 __all__ = ["parallel_clauses", "others_as_subject"]
 
 # what stands between a clause boundary and the partner that opens the clause: ", а с ", "; с ", " — с ",
-# "; talks with ", with at most two lower-case words on each side of the preposition ("; переговоры с",
-# "с правительством", "with the government of")
+# "; talks with ", with at most three lower-case words before the preposition ("; a similar document
+# with", "; переговоры с") and two after it ("с правительством", "with the government of")
 _CLAUSE_OPENING = re.compile(
-    r"(?:[,;]|\s[—–-])\s*(?:(?:а\s+также|а|но|и|and|but|while)\s+)?(?:[а-яёa-z-]+\s+){0,2}?(?:со?|with)\s+"
+    r"(?:[,;]|\s[—–-])\s*(?:(?:а\s+также|а|но|и|and|but|while)\s+)?(?:[а-яёa-z-]+\s+){0,3}?(?:со?|with)\s+"
     r"(?:[а-яёa-z-]+\s+){0,2}$")
 _OPENING_REACH = 60  # characters before a partner's name that _CLAUSE_OPENING reads
 # status-like cue kinds: a clause that has one says itself what happened with its partner
-_OWN_PREDICATE = frozenset({"status", "meeting", "negation", "block"})
+_OWN_PREDICATE = frozenset({"status", "meeting", "negation"})
 
 
 def parallel_clauses(text: str, start: int, end: int, inside: Sequence[Mention], partners, hits

@@ -44,10 +44,16 @@ def cues_of(ctx: Context, kind: str) -> list[Cue]:
 
 # --- status -------------------------------------------------------------------------------------
 
+AGREEMENT_NOUNS = ("соглашени", "договор", "меморандум", "протокол", "agreement", "memorand", "treaty")
+
+
 def status_of(cues: Sequence[Cue]) -> tuple[Status, list[str]]:
     """The most advanced status the cues report; a strategy's goal with no status word is intended."""
     found = [(Status(c.value), c.text) for c in cues if c.kind == "status"]
     if not found:
+        named = sorted({c.text for c in cues if c.kind == "coop" and c.text.lower().startswith(AGREEMENT_NOUNS)})
+        if named:
+            return Status.AGREED, [f"an agreement named with no status word is in force (codebook 5): {named[0]}"]
         return Status.INTENDED, ["default: no status word (a goal)"]
     best = max(s.rank for s, _ in found)
     status = next(s for s, _ in found if s.rank == best)

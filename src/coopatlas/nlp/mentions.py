@@ -163,7 +163,32 @@ def _coordinated(text: str, resolved: Sequence[Candidate]) -> list[Mention]:
         run = _adjective_run(text, resolved, i, noun)
         if len(run) >= 2 or (run and _is_plural_noun(text[cand.start:cand.end])):
             out.extend(Mention(party, c.start, c.end, text[c.start:c.end], "coordination") for c, party in run)
+        out.extend(_english_list_after(text, resolved, i, noun))
     return out
+
+
+_OF_AFTER_NOUN = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _english_list_after(text: str, resolved: Sequence[Candidate], noun_index: int, noun: str) -> list[Mention]:
+    """"the Kazakh regions of Kostanay and North Kazakhstan": names after a plural English type noun + "of"."""
+    head = resolved[noun_index]
+    surface = text[head.start:head.end]
+    if not surface.isascii() or not _is_plural_noun(surface):
+        return []
+    glue = _OF_AFTER_NOUN.match(text, head.end)
+    out: list[Mention] = []
+    left = head.end
+    for cand in resolved[noun_index + 1:]:
+        gap = text[left:cand.start]
+        if not (glue and not out and gap == glue.group(0)) and not (out and _LIST_GLUE.match(gap)):
+            break
+        party = _typed_party(text, cand, noun)
+        if party is None:
+            break
+        out.append(Mention(party, cand.start, cand.end, text[cand.start:cand.end], "coordination"))
+        left = cand.end
+    return out if len(out) >= 2 else []
 
 
 def _adjective_run(text: str, resolved: Sequence[Candidate], noun_index: int, noun: str):
