@@ -361,3 +361,19 @@ def test_a_road_map_is_no_road_and_one_still_to_prepare_is_no_mechanism():
     text = "In 2021 the Governor met the Ambassador of Belarus; the sides agreed to prepare a road map on dairy supplies."
     (fact,) = extract_text(text, author="RU-VLG").facts
     assert "transport_logistics" not in fact.spheres and fact.specificity == "formal"
+
+
+def test_partners_in_an_area_of_states_with_their_own_spheres_in_parentheses():
+    text = ("Приоритетными партнёрами области в СНГ являются Республика Беларусь (машиностроение, АПК) "
+            "и Республика Казахстан (транспорт, логистика).")
+    facts = {f.parties: f.spheres for f in extract_text(text, author="RU-KIR").facts}
+    assert facts == {("BY", "RU-KIR"): ("agriculture", "industry"), ("KZ", "RU-KIR"): ("transport_logistics",)}
+    # "в рамках СНГ" is the organisation
+    framed = extract_text("Область участвует в реализации программ сотрудничества в рамках СНГ.", author="RU-KIR").facts
+    assert {p for f in framed for p in f.parties} == {"RU-KIR", "org:cis"}
+
+
+def test_humanitarian_aid_is_social_support():
+    text = "В 2022 году подписано соглашение с Луганской Народной Республикой, оказана гуманитарная помощь."
+    (fact,) = extract_text(text, author="RU-VOR").facts
+    assert fact.spheres == ("health_social",)

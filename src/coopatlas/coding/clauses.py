@@ -19,7 +19,7 @@ from typing import Sequence
 
 from coopatlas.model import Mention
 
-__all__ = ["parallel_clauses", "others_as_subject"]
+__all__ = ["parallel_clauses", "parenthesised_content", "others_as_subject"]
 
 # what stands between a clause boundary and the partner that opens the clause: ", а с ", "; с ", " — с ",
 # "; talks with ", with at most three lower-case words before the preposition ("; a similar document
@@ -82,6 +82,30 @@ def parallel_clauses(text: str, start: int, end: int, inside: Sequence[Mention],
             out[party] = ((start, predicate_end), (s, e))
         else:  # the head is shared: "Область подписала соглашение с X …, а с Y — …", "Сотрудничество с X …"
             out[party] = (head, (s, e))
+    return out
+
+
+_PARENTHESIS = re.compile(r"\s*\(([^()]{1,200})\)")
+
+
+def parenthesised_content(text: str, start: int, end: int, inside: Sequence[Mention], partners, hits
+                          ) -> dict[str, tuple[tuple[int, int], ...]] | None:
+    """"Республика Беларусь (машиностроение, АПК) и Республика Казахстан (транспорт)": when every partner
+    is followed by a parenthesis that holds a cue, each partner's spans are the passage up to the first
+    partner and its own parenthesis. None otherwise."""
+    first: dict[str, Mention] = {}
+    for m in sorted(inside, key=lambda m: m.start):
+        if m.party in partners:
+            first.setdefault(m.party, m)
+    if len(first) < 2:
+        return None
+    head = (start, min(m.start for m in first.values()))
+    out = {}
+    for party, m in first.items():
+        found = _PARENTHESIS.match(text, m.end)
+        if not found or found.end() > end or not any(found.start(1) <= h.start < found.end(1) for h in hits):
+            return None
+        out[party] = (head, (m.start, found.end()))
     return out
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Protocol, Sequence
 
 from coopatlas.coding import rules
-from coopatlas.coding.clauses import others_as_subject, parallel_clauses
+from coopatlas.coding.clauses import others_as_subject, parallel_clauses, parenthesised_content
 from coopatlas.coding.cues import Cue
 from coopatlas.coding.partners import CITY_TYPES, party_attribute
 from coopatlas.model import Arity, Direction, Evidence, Fact, Mention
@@ -214,7 +214,9 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                 others = text is not None and others_as_subject(text, inside, partners, author)
                 new = _partner_drafts(partners, parties, cues, author, implied, (start, end), listed, others)
                 if text is not None and len(new) >= 2 and all(d.how == "separate" for d in new):
-                    new = _by_clause(new, parallel_clauses(text, start, end, inside, partners, hits), cue_index)
+                    clauses = (parallel_clauses(text, start, end, inside, partners, hits)
+                               or parenthesised_content(text, start, end, inside, partners, hits))
+                    new = _by_clause(new, clauses, cue_index)
             new = [replace(d, spans=spans_before + d.spans) for d in new]
             last_with_partners = list(range(len(drafts), len(drafts) + len(new)))
             drafts.extend(new)

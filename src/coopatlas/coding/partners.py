@@ -68,6 +68,7 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
             continue
         before = text[max(0, m.start - _CONTEXT_REACH):m.start]
         if _venue(m, text, type_of) or _dateline(m, text) or _foreign_route_end(m, before, type_of, country_of) \
+                or _area_of_states(m, before) \
                 or any(p.search(before) for p in _NOT_A_PARTNER_AFTER):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
@@ -85,6 +86,18 @@ def _foreign_route_end(m: Mention, before: str, type_of, country_of) -> bool:
     the cooperation is with its region or state, named elsewhere (the coders never code the city). A Russian
     federal city at the end of a route (Moscow, Sevastopol in the Russian frame) is a subject, and stays."""
     return type_of(m.party) in CITY_TYPES and country_of(m.party) != "RU" and bool(_ROUTE.search(before))
+
+
+# organisations of states that texts also use as the name of an area: "партнёры в СНГ", "экспорт в ЕАЭС"
+# (not the EU: "in the EU" is as often its programmes as its area)
+AREAS_OF_STATES = frozenset({"org:cis", "org:eaeu", "org:sco", "org:brics", "org:asean", "org:apec"})
+_IN_AREA = re.compile(r"(?i)(?:^|\s)(?:в|во|из|на пространстве|по всему|within|across|in|from)\s+(?:the\s+)?$")
+
+
+def _area_of_states(m: Mention, before: str) -> bool:
+    """"Приоритетные партнёры в СНГ — Беларусь и Казахстан": "в СНГ" is where the partners are, not the
+    organisation; "в рамках СНГ", "участвует в работе … СНГ" stay (README-tune: framing is not org:cis)."""
+    return m.party in AREAS_OF_STATES and bool(_IN_AREA.search(before))
 
 
 def _venue(m: Mention, text: str, type_of) -> bool:
