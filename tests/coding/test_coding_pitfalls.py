@@ -377,3 +377,25 @@ def test_humanitarian_aid_is_social_support():
     text = "В 2022 году подписано соглашение с Луганской Народной Республикой, оказана гуманитарная помощь."
     (fact,) = extract_text(text, author="RU-VOR").facts
     assert fact.spheres == ("health_social",)
+
+
+def test_a_section_heading_names_the_partner_of_the_text_below_it():
+    text = ("4.3. Сотрудничество с Республикой Беларусь\n\nОсновными направлениями сотрудничества являются "
+            "машиностроение и сельское хозяйство. В 2021 году подписан план мероприятий на 2021–2023 годы.\n\n"
+            "4.4. Туризм\n\nОбласть развивает сотрудничество в сфере туризма.")
+    facts = {f.parties: f for f in extract_text(text, author="RU-SMO").facts}
+    assert set(facts) == {("BY", "RU-SMO"), ("RU-SMO",)}  # the next heading ends the section
+    assert set(facts[("BY", "RU-SMO")].spheres) == {"agriculture", "industry"}
+    # a news headline is not a section heading: the separate item below it stays the author's own
+    news = ("Novgorod Region regrets end of partnership with Schleswig-Holstein\n\n"
+            "Separately, the region will continue to take part in the Hanseatic Days as a member of the "
+            "Hanseatic League of New Time.")
+    assert [f.parties for f in extract_text(news, author="RU-NGR").facts] == [("RU-NGR",)]
+
+
+def test_a_sentence_naming_only_the_author_goes_on_about_the_partner_before():
+    text = ("The region's main partner is Heilongjiang Province. In 2019 the two sides opened a road bridge "
+            "across the Amur.")
+    (fact,) = extract_text(text, author="RU-AMU").facts
+    assert fact.parties == ("CN-HL", "RU-AMU") and fact.status == "implemented"
+    assert fact.spheres == ("transport_logistics",)

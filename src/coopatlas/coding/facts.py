@@ -59,8 +59,8 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
                   partner_starts: Sequence[int] | None = None) -> list[tuple[int, int]]:
     """Sentences that hold a cooperation cue and are not a comparison ("уступает Тульской области"),
     each with the sentences right after it in its block that continue it: they refer back ("В него
-    вошли …", "It commits …") or name no territory (`name_starts`, sorted, in the coordinates that
-    `offset` maps text offsets to). A joint-body cue ("рабочая группа", kind `coop_named`) makes a
+    вошли …", "It commits …") or name no territory but the author (`partner_starts`, sorted, in the
+    coordinates that `offset` maps text offsets to). A joint-body cue ("рабочая группа", kind `coop_named`) makes a
     passage only in a sentence that names a territory other than the author (`partner_starts`,
     default `name_starts`). razdel runs only on blocks that have a cue."""
     coop = sorted(h.start for h in cue_hits if h.cue.kind == "coop")
@@ -84,7 +84,7 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
         current = out.pop() if not has_cues else None  # a block that goes on with the passage before
         previous = None
         for s_start, s_end in sentences(text, b_start, b_end):
-            names = _any_within(name_starts, offset(s_start), offset(s_end))
+            names = _any_within(partner_starts, offset(s_start), offset(s_end))
             has_cue = _any_within(coop, s_start, s_end) or (
                 _any_within(named_cues, s_start, s_end) and _any_within(partner_starts, offset(s_start), offset(s_end))) \
                 or (_any_within(anchors, s_start, s_end) and _after_a_passage(out, current, s_start))
@@ -107,6 +107,11 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
     return out
 
 
+# a section heading that names whom the text below cooperates with: an optional number, at most three
+# capitalised words ("Приграничное", "Economic"), a cooperation noun and "с"/"with"
+SECTION_HEADING = re.compile(
+    r"\W*(?:[\dIVX]+[.)]\s*)*(?:[А-ЯЁA-Z][\w-]*\s+){0,3}?(?:[Сс]отрудничество|[Вв]заимодействие|[Сс]вязи|"
+    r"[Оо]тношения|[Cc]ooperation|[Rr]elations|[Tt]ies|[Pp]artnership)\s+(?:со?|with)\s")
 ANCHOR_REACH = 1500  # characters from the end of a passage within which "в рамках соглашения" points back to it
 
 
@@ -162,6 +167,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
     drafts: list[Draft] = []
     last_with_partners: list[int] = []
     title = None  # the parties and cues of an agreement's title, for the "Стороны" below it
+    section = None  # the partners a section heading names, and where it ends
     mention_index = SpanIndex(mentions, lambda m: m.start)
     cue_index = cue_hits if isinstance(cue_hits, SpanIndex) else SpanIndex(cue_hits, lambda h: h.start)
     for start, end in passages:
@@ -176,9 +182,12 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         if _heading is not None and _heading(start, end):
             if AGREEMENT_TITLE.match(text, start) and any(p != author for p in parties):
                 title = (parties, cues, (start, end))  # "Соглашение между X и Y о …": whom "Стороны" means
+            elif any(p != author for p in parties) and SECTION_HEADING.match(text, start):
+                # "4.3. Сотрудничество с Республикой Беларусь", "Cooperation with China" (not a news headline)
+                section = (tuple(p for p in parties if p != author), end)
             continue  # a title or heading restates or announces; the text below says what was done
         if not any(c.kind in ("coop", "coop_named") for c in cues):
-            if _refers_back(cues, (start, end), drafts, last_with_partners):
+            if _refers_back(cues, (start, end), drafts, last_with_partners, text):
                 _extend(drafts, last_with_partners, (start, end))
             continue
         if title is None and AGREEMENT_BETWEEN.search(text or "", start, end) and any(p != author for p in parties):
@@ -222,11 +231,29 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             drafts.extend(new)
         elif author is None:
             continue  # no "we" to cooperate
-        elif not implied and _refers_back(cues, (start, end), drafts, last_with_partners):
+        elif not implied and _refers_back(cues, (start, end), drafts, last_with_partners, text):
             _extend(drafts, last_with_partners, (start, end), implied)
+        elif not implied and section and not _heading_between(text, section[1], start):
+            # the section's heading names the partner the text below goes on about
+            new = _partner_drafts(section[0], section[0] + (author,), cues, author, implied, (start, end))
+            last_with_partners = list(range(len(drafts), len(drafts) + len(new)))
+            drafts.extend([replace(d, how=f"section heading: {d.how}") for d in new])
         else:
             drafts.extend(_partnerless_drafts(cues, author, implied, (start, end)))
     return merge_drafts(drafts)
+
+
+def _heading_between(text: str | None, start: int, end: int) -> bool:
+    """Whether a heading line (a short line with no sentence-final punctuation) stands in text[start:end]."""
+    if text is None:
+        return True
+    pos = start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if stripped and is_heading(text, pos + line.find(stripped), pos + line.find(stripped) + len(stripped)):
+            return True
+        pos += len(line) + 1
+    return False
 
 
 def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, span, listed=False,
@@ -415,13 +442,18 @@ def _both_before_new_partners(hits: Sequence[CueHit], inside: Sequence[Mention],
     return first is not None and any(h.cue.kind == "both" and h.start < first for h in hits)
 
 
-def _refers_back(cues: Sequence[Cue], span, drafts: Sequence[Draft], targets: Sequence[int]) -> bool:
+def _refers_back(cues: Sequence[Cue], span, drafts: Sequence[Draft], targets: Sequence[int], text=None) -> bool:
+    """Whether a passage without partners goes on about the facts at `targets`: it says so ("в рамках
+    соглашения", "Стороны"), or it follows them closely, says no direction of its own and no section
+    heading stands between them."""
     if not targets:
         return False
     anaphora = [c for c in cues if c.kind == "anaphora"]
     if any(a.value in STRONG for a in anaphora):
         return True
     last_end = max(drafts[i].spans[-1][1] for i in targets)
+    if text is not None and _heading_between(text, last_end, span[0]):
+        return False
     near = span[0] - last_end < 400
     says_where = any(c.kind == "direction" for c in cues)
     return near and (bool(anaphora) or not says_where)
