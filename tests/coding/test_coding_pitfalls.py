@@ -342,6 +342,7 @@ def test_an_adjective_after_s_with_its_type_noun_left_out():
     ("The agreement with Mongolia's Khovsgol aimag (2016) covers tourism.", "agreed"),
     ("Соглашение с Республикой Беларусь охватывает торговлю и образование.", "agreed"),
     ("Сотрудничество с Республикой Беларусь охватывает торговлю и образование.", "intended"),
+    ("Задачи на период до 2030 года:\n– подписание соглашения с Минской областью.", "intended"),
 ])
 def test_an_agreement_named_with_no_status_word_is_in_force(text, status):
     assert {f.status for f in extract_text(text, author="RU-IRK").facts} == {status}
