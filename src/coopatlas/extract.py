@@ -13,7 +13,7 @@ from pathlib import Path
 
 from coopatlas.coding.cues import Cue, load_cues
 from coopatlas.coding.facts import CueHit, assemble, code_fact, find_passages
-from coopatlas.coding.partners import partner_mentions, party_attribute
+from coopatlas.coding.partners import names_an_institution, partner_mentions, party_attribute
 from coopatlas.model import DocumentResult, Fact, Mention
 from coopatlas.nlp.gazetteer import (
     NameEntry, english_type_noun_patterns, name_patterns, stop_patterns, type_noun_patterns,
@@ -107,7 +107,9 @@ def code_facts(text: str, passages, mentions: Mentions, cue_hits, *, author, ref
                                 lambda p: party_attribute(ref, p, "type"))
     cue_index = SpanIndex(cue_hits, lambda h: h.start)
     mention_index = SpanIndex(partners, lambda m: m.start)
-    drafts = assemble(passages, partners, cue_index, author=author, ref=ref, year=_document_year(text), text=text)
+    institutional = [m for m in mentions.strong if names_an_institution(m, text)]
+    drafts = assemble(passages, partners, cue_index, author=author, ref=ref, year=_document_year(text), text=text,
+                      institutional=institutional)
     return [code_fact(d, text, cue_index, mention_index, author=author, ref=ref) for d in drafts]
 
 

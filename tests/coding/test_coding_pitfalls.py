@@ -400,3 +400,11 @@ def test_a_sentence_naming_only_the_author_goes_on_about_the_partner_before():
     (fact,) = extract_text(text, author="RU-AMU").facts
     assert fact.parties == ("CN-HL", "RU-AMU") and fact.status == "implemented"
     assert fact.spheres == ("transport_logistics",)
+
+
+def test_english_parallel_clauses_read_at_the_last_names_and_institutions_are_not_territories():
+    text = ("In 2022 the region signed new agreements with the Republic of Bashkortostan and Khabarovsk Krai; the "
+            "agreement with Bashkortostan covers oil and gas equipment, while the one with Khabarovsk Krai focuses "
+            "on forestry.\n\nTomsk and Novosibirsk universities run a joint master's programme in materials science.")
+    facts = {f.parties: f.spheres for f in extract_text(text, author="RU-TOM").facts}
+    assert facts == {("RU-BA", "RU-TOM"): ("energy", "industry"), ("RU-KHA", "RU-TOM"): ("agriculture",)}

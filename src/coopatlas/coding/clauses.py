@@ -37,13 +37,24 @@ def parallel_clauses(text: str, start: int, end: int, inside: Sequence[Mention],
     """For a passage whose partners each open a clause of their own: partner -> the spans that speak of
     it (its clause, and the passage's head before the first partner when the clause has no predicate of
     its own). None when the passage has no such shape: a plain list ("с Тульской, Брянской и Смоленской
-    областями", or "с X, с Y и с Z" with nothing between the names) keeps one content for all."""
-    first_of: dict[str, int] = {}
-    ends: dict[str, int] = {}
-    for m in sorted(inside, key=lambda m: m.start):
-        if m.party in partners and m.party not in first_of:
-            first_of[m.party] = m.start
-            ends[m.party] = m.end
+    областями", or "с X, с Y и с Z" with nothing between the names) keeps one content for all. The
+    clauses are read at each partner's first name, or else at its last ("signed agreements with A and B;
+    the one with A covers …, while the one with B …")."""
+    ordered_mentions = sorted((m for m in inside if m.party in partners), key=lambda m: m.start)
+    return (_clauses_at(text, start, end, _first_of_each(ordered_mentions), hits)
+            or _clauses_at(text, start, end, _first_of_each(ordered_mentions[::-1]), hits))
+
+
+def _first_of_each(mentions: Sequence[Mention]) -> dict[str, Mention]:
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        out.setdefault(m.party, m)
+    return out
+
+
+def _clauses_at(text: str, start: int, end: int, chosen: dict[str, Mention], hits):
+    first_of = {p: m.start for p, m in chosen.items()}
+    ends = {p: m.end for p, m in chosen.items()}
     if len(first_of) < 2:
         return None
     ordered = sorted(first_of, key=first_of.get)

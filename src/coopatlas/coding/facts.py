@@ -160,9 +160,14 @@ def is_heading(text: str, start: int, end: int) -> bool:
 # --- assembly -----------------------------------------------------------------------------------
 
 def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], cue_hits: Sequence[CueHit],
-             *, author: str | None, ref: ReferenceLike, year: int | None = None, text: str | None = None) -> list[Draft]:
+             *, author: str | None, ref: ReferenceLike, year: int | None = None, text: str | None = None,
+             institutional: Sequence[Mention] = ()) -> list[Draft]:
     """Drafts of facts from the passages. A passage that holds no cooperation cue, only a back-reference
-    ("в рамках программы", "Стороны"), can only add to the facts just before it, never make one."""
+    ("в рамках программы", "Стороны"), can only add to the facts just before it, never make one.
+    `institutional` are names that only say whose institution it is ("Novosibirsk universities"): a passage
+    whose other territories are such names speaks of institutions' ties: it makes no fact, and adds to the
+    facts before it only when it says so ("в рамках соглашения")."""
+    institution_index = SpanIndex([m for m in institutional if m.party != author], lambda m: m.start)
     _heading = (lambda s, e: is_heading(text, s, e)) if text is not None else None
     drafts: list[Draft] = []
     last_with_partners: list[int] = []
@@ -231,6 +236,9 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             drafts.extend(new)
         elif author is None:
             continue  # no "we" to cooperate
+        elif not implied and institution_index.within(start, end) and not any(
+                c.kind == "anaphora" and c.value in STRONG for c in cues):
+            continue  # "Tomsk and Novosibirsk universities run a joint programme": not the territories
         elif not implied and _refers_back(cues, (start, end), drafts, last_with_partners, text):
             _extend(drafts, last_with_partners, (start, end), implied)
         elif not implied and section and not _heading_between(text, section[1], start):

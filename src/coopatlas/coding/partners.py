@@ -68,7 +68,7 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
             continue
         before = text[max(0, m.start - _CONTEXT_REACH):m.start]
         if _venue(m, text, type_of) or _dateline(m, text) or _foreign_route_end(m, before, type_of, country_of) \
-                or _area_of_states(m, before) \
+                or _area_of_states(m, before) or names_an_institution(m, text) \
                 or any(p.search(before) for p in _NOT_A_PARTNER_AFTER):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
@@ -98,6 +98,18 @@ def _area_of_states(m: Mention, before: str) -> bool:
     """"Приоритетные партнёры в СНГ — Беларусь и Казахстан": "в СНГ" is where the partners are, not the
     organisation; "в рамках СНГ", "участвует в работе … СНГ" stay (README-tune: framing is not org:cis)."""
     return m.party in AREAS_OF_STATES and bool(_IN_AREA.search(before))
+
+
+# "Tomsk and Novosibirsk universities", "Novosibirsk State University", "Kazakh companies": a place name
+# before an institution noun says whose institution it is; their ties are not the territories' (README-tune)
+_INSTITUTION_AFTER = re.compile(
+    r"(?:\s*(?:,|and|or)\s*[A-Z][\w-]*)*\s+(?:State\s+|Federal\s+|Medical\s+|Technical\s+)?"
+    r"(?:universit|compan|firms?\b|enterprises?\b|producers?\b|business(?:es)?\b|scientists?\b|students?\b|"
+    r"hospitals?\b|schools?\b|museums?\b|theatres?\b|clubs?\b|teams?\b|exporters?\b|manufacturers?\b)")
+
+
+def names_an_institution(m: Mention, text: str) -> bool:
+    return bool(_INSTITUTION_AFTER.match(text, m.end))
 
 
 def _venue(m: Mention, text: str, type_of) -> bool:
