@@ -408,3 +408,15 @@ def test_english_parallel_clauses_read_at_the_last_names_and_institutions_are_no
             "on forestry.\n\nTomsk and Novosibirsk universities run a joint master's programme in materials science.")
     facts = {f.parties: f.spheres for f in extract_text(text, author="RU-TOM").facts}
     assert facts == {("RU-BA", "RU-TOM"): ("energy", "industry"), ("RU-KHA", "RU-TOM"): ("agriculture",)}
+
+
+def test_an_agreement_text_items_without_cues_and_its_closing_line():
+    text = ("Соглашение между Правительством Омской области и Акиматом Павлодарской области о сотрудничестве\n\n"
+            "Статья 2. Стороны содействуют:\n"
+            "а) установлению кооперационных связей между предприятиями машиностроения;\n"
+            "б) взаимным поставкам продукции агропромышленного комплекса;\n"
+            "в) сотрудничеству учреждений профессионального образования.\n\n"
+            "Совершено в г. Омске 12 сентября 2019 года в двух экземплярах на русском языке.")
+    (fact,) = extract_text(text, author="RU-OMS").facts
+    assert fact.parties == ("KZ-PAV", "RU-OMS") and fact.years == (2019,)
+    assert set(fact.spheres) == {"agriculture", "education", "industry", "trade_investment"}  # no culture: "языке"

@@ -74,16 +74,27 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
     out: list[tuple[int, int]] = []
     i = 0
     open_end = False  # the last passage reached the end of its block: the next block may go on with it
+    item_run = False  # the last block was an item joined to the passage before its list
     for b_start, b_end in blocks(text):
         while i < len(any_cue) and any_cue[i] < b_start:
             i += 1
         has_cues = i < len(any_cue) and any_cue[i] < b_end
-        if not has_cues and not (open_end and out and CONTINUATION.match(text, b_start)):
+        if not has_cues and not (open_end and out and (CONTINUATION.match(text, b_start) or _next_item(text, b_start))):
             open_end = False
             continue
-        current = out.pop() if not has_cues else None  # a block that goes on with the passage before
+        # a block that goes on with the passage before: no cue of its own, or an item of a list that
+        # follows a colon ("Стороны содействуют:\nа) …;\nб) …") and names nothing (no capitalised word)
+        item = has_cues and open_end and bool(out) and _next_item(text, b_start) \
+            and not _CAPITAL_WORD.search(text, _LIST_ITEM.match(text, b_start).end(), b_end) \
+            and (text[:b_start].rstrip().endswith(":") or item_run)
+        item_run = item
+        current = out.pop() if not has_cues or item else None
         previous = None
         for s_start, s_end in sentences(text, b_start, b_end):
+            if item:  # "Стороны содействуют:\nа) установлению кооперационных связей …"
+                current, item = (current[0], s_end), False
+                previous = (s_start, s_end)
+                continue
             names = _any_within(partner_starts, offset(s_start), offset(s_end))
             has_cue = _any_within(coop, s_start, s_end) or (
                 _any_within(named_cues, s_start, s_end) and _any_within(partner_starts, offset(s_start), offset(s_end))) \
@@ -113,6 +124,15 @@ SECTION_HEADING = re.compile(
     r"\W*(?:[\dIVX]+[.)]\s*)*(?:[А-ЯЁA-Z][\w-]*\s+){0,3}?(?:[Сс]отрудничество|[Вв]заимодействие|[Сс]вязи|"
     r"[Оо]тношения|[Cc]ooperation|[Rr]elations|[Tt]ies|[Pp]artnership)\s+(?:со?|with)\s")
 ANCHOR_REACH = 1500  # characters from the end of a passage within which "в рамках соглашения" points back to it
+
+
+_CAPITAL_WORD = re.compile(r"(?<![\w-])[А-ЯЁA-Z]")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[а-яёa-z]\)|\d{1,2}[.)]|[–—•·*-])\s")
+
+
+def _next_item(text: str, start: int) -> bool:
+    """"а) …;\nб) …": a list item after a line that ends in ";", ":" or "," goes on with it."""
+    return bool(_LIST_ITEM.match(text, start)) and text[:start].rstrip()[-1:] in (";", ":", ",")
 
 
 def _after_a_passage(out, current, start: int) -> bool:
