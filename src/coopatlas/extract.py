@@ -208,15 +208,32 @@ def detect_language(text: str) -> str | None:
 
 def infer_author(text: str, mentions: tuple[Mention, ...], ref=None, *, need_cue: bool = True) -> str | None:
     """The Russian region named in a title-like opening line ("Стратегия … Калужской области",
-    "Новости Псковской области"); a line naming two regions says nothing."""
+    "Новости Псковской области"), or in a news headline filed from that region's capital ("Делегация
+    Удмуртии …" over "Ижевск, 5 июня 2024 года."); a line naming two regions says nothing."""
+    dateline = _dateline_city(text)
     for start, end in _title_lines(text):
         line = text[start:end]
-        if need_cue and not _TITLE_CUE.search(line):
-            continue
         named = {m.party for m in mentions if start <= m.start < end and _is_author_kind(m.party, ref)}
-        if len(named) == 1:
-            return named.pop()
+        if len(named) != 1:
+            continue
+        (party,) = named
+        if not need_cue or _TITLE_CUE.search(line) or (dateline and dateline in _capital_names(ref, party)):
+            return party
     return None
+
+
+_DATELINE = re.compile(r"^\s*([А-ЯЁA-Z][\w-]+(?:[ -][А-ЯЁA-Z][\w-]+)?),\s+\d{1,2}\s+\w+\s+(?:19|20)\d\d", re.M)
+
+
+def _dateline_city(text: str) -> str | None:
+    """"Ижевск, 5 июня 2024 года." at the start of a line near the top: where the news was filed from."""
+    found = _DATELINE.search(text[:_HEAD_CHARS])
+    return found.group(1).replace("ё", "е") if found else None
+
+
+def _capital_names(ref, party: str) -> tuple[str, ...]:
+    capital = getattr(ref, "capitals", {}).get(party)
+    return (capital.name_ru.replace("ё", "е"), capital.name_en) if capital else ()
 
 
 def _author_from_title(title: str, pipe: Pipeline) -> str | None:

@@ -420,3 +420,14 @@ def test_an_agreement_text_items_without_cues_and_its_closing_line():
     (fact,) = extract_text(text, author="RU-OMS").facts
     assert fact.parties == ("KZ-PAV", "RU-OMS") and fact.years == (2019,)
     assert set(fact.spheres) == {"agriculture", "education", "industry", "trade_investment"}  # no culture: "языке"
+
+
+@pytest.mark.parametrize("text,author", [
+    ("Делегация Удмуртии приняла участие в Днях Беларуси\n\nИжевск, 5 июня 2024 года. Подписана дорожная карта.",
+     "RU-UD"),
+    ("Amur Region and Heilongjiang open a bridge\n\nBlagoveshchensk, 10 June 2022. The bridge opened.", "RU-AMU"),
+    # filed from another region's capital: the headline's region is a guest, not the author
+    ("Делегация Липецкой области посетила Тамбов\n\nТамбов, 12 мая 2018 года. Стороны обсудили туризм.", None),
+])
+def test_author_from_a_headline_filed_from_its_capital(text, author):
+    assert extract_text(text).author == author
