@@ -431,3 +431,12 @@ def test_an_agreement_text_items_without_cues_and_its_closing_line():
 ])
 def test_author_from_a_headline_filed_from_its_capital(text, author):
     assert extract_text(text).author == author
+
+
+def test_a_memorandum_with_a_third_partner_keeps_its_own_year_and_english_association_names():
+    text = ("The region signed cooperation agreements with the Minsk and Gomel regions of Belarus in 2015 and 2017 "
+            "respectively, and a memorandum of understanding with the Chinese province of Henan in 2019. "
+            "Kaluga also participates in the Association of Economic Interaction \"Central Russia\".")
+    facts = {f.parties: f.years for f in extract_text(text, author="RU-KLU").facts}
+    assert facts[("CN-HA", "RU-KLU")] == (2019,) and facts[("BY-MI", "RU-KLU")] == (2015, 2017)
+    assert ("RU-KLU", "assoc:central-russia") in facts

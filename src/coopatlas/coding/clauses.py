@@ -22,12 +22,13 @@ from coopatlas.model import Mention
 __all__ = ["parallel_clauses", "parenthesised_content", "others_as_subject"]
 
 # what stands between a clause boundary and the partner that opens the clause: ", а с ", "; с ", " — с ",
-# "; talks with ", with at most three lower-case words before the preposition ("; a similar document
-# with", "; переговоры с") and two after it ("с правительством", "with the government of")
+# "; talks with ", with at most four lower-case words before the preposition ("; a similar document
+# with", ", and a memorandum of understanding with", "; переговоры с") and four words after it ("с
+# правительством", "with the Chinese province of")
 _CLAUSE_OPENING = re.compile(
-    r"(?:[,;]|\s[—–-])\s*(?:(?:а\s+также|а|но|и|and|but|while)\s+)?(?:[а-яёa-z-]+\s+){0,3}?(?:со?|with)\s+"
-    r"(?:[а-яёa-z-]+\s+){0,2}$")
-_OPENING_REACH = 60  # characters before a partner's name that _CLAUSE_OPENING reads
+    r"(?:[,;]|\s[—–-])\s*(?:(?:а\s+также|а|но|и|and|but|while)\s+)?(?:[а-яёa-z-]+\s+){0,4}?(?:со?|with)\s+"
+    r"(?:[\w-]+\s+){0,4}$")
+_OPENING_REACH = 90  # characters before a partner's name that _CLAUSE_OPENING reads
 # status-like cue kinds: a clause that has one says itself what happened with its partner
 _OWN_PREDICATE = frozenset({"status", "meeting", "negation"})
 
@@ -54,14 +55,14 @@ def _first_of_each(mentions: Sequence[Mention]) -> dict[str, Mention]:
 
 def _clauses_at(text: str, start: int, end: int, chosen: dict[str, Mention], hits):
     first_of = {p: m.start for p, m in chosen.items()}
-    ends = {p: m.end for p, m in chosen.items()}
     if len(first_of) < 2:
         return None
     ordered = sorted(first_of, key=first_of.get)
     openings = [first_of[ordered[0]]]
     clause_of = {ordered[0]: 0}
-    for party in ordered[1:]:
-        before = text[max(start, first_of[party] - _OPENING_REACH):first_of[party]]
+    for previous, party in zip(ordered, ordered[1:]):
+        # the opening lies between the previous partner's name and this one
+        before = text[max(start, chosen[previous].end, first_of[party] - _OPENING_REACH):first_of[party]]
         found = _CLAUSE_OPENING.search(before)
         if found:
             openings.append(first_of[party] - len(before) + found.start())
@@ -69,11 +70,10 @@ def _clauses_at(text: str, start: int, end: int, chosen: dict[str, Mention], hit
     if len(openings) < 2:
         return None
     bounds = list(zip(openings, openings[1:] + [end]))
-    # every clause must say something of its own (the first one after its partner's name), or the
-    # names are a list
-    for i, (s, e) in enumerate(bounds):
-        own_from = max(ends[p] for p, c in clause_of.items() if c == 0) if i == 0 else s
-        if not any(own_from <= h.start < e for h in hits):
+    # every clause after the first must say something of its own, or the names are a list ("с X, с Y и
+    # с Z о сотрудничестве")
+    for s, e in bounds[1:]:
+        if not any(s <= h.start < e for h in hits):
             return None
     head = (start, bounds[0][0])
     has_predicate = [any(s <= h.start < e and h.cue.kind in _OWN_PREDICATE for h in hits) for s, e in bounds]
