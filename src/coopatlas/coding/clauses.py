@@ -130,6 +130,10 @@ _PLURAL_VERB_AFTER = re.compile(
     r"^\s*(?:[а-яё-]+\s+){0,2}?(?:подписали|заключили|договорились|утвердили|создали|учредили|"
     r"signed|agreed|concluded|set\s+up)\b")
 _LIST_GLUE = re.compile(r"^\s*(?:,|и|and|,\s*и|,\s*and)\s*(?:[а-яёa-z-]+\s+){0,1}$")
+# a cheap first look: no actor word and no plural verb near the names, no subject list
+_SUBJECT_WORD = re.compile(r"(?i)губернатор|глав[аы]|правительств|руководител|представител|администраци|"
+                           r"подписали|заключили|договорились|утвердили|создали|учредили|governor|government|"
+                           r"heads?\b|representatives|signed|agreed|concluded|set\s+up")
 
 
 def others_as_subject(text: str, inside: Sequence[Mention], partners, author) -> bool:
@@ -139,6 +143,8 @@ def others_as_subject(text: str, inside: Sequence[Mention], partners, author) ->
     if author is None or any(m.party == author for m in inside):
         return False
     named = sorted((m for m in inside if m.party in partners), key=lambda m: m.start)
+    if len(named) < 2 or not _SUBJECT_WORD.search(text, max(0, named[0].start - 60), named[-1].end + 60):
+        return False
     for i, first in enumerate(named):
         run = [first]
         for m in named[i + 1:]:

@@ -86,7 +86,7 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
         # follows a colon ("Стороны содействуют:\nа) …;\nб) …") and names nothing (no capitalised word)
         item = has_cues and open_end and bool(out) and _next_item(text, b_start) \
             and not _CAPITAL_WORD.search(text, _LIST_ITEM.match(text, b_start).end(), b_end) \
-            and (text[:b_start].rstrip().endswith(":") or item_run)
+            and (_last_char_before(text, b_start) == ":" or item_run)
         item_run = item
         current = out.pop() if not has_cues or item else None
         previous = None
@@ -132,7 +132,12 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:[а-яёa-z]\)|\d{1,2}[.)]|[–—•·*-])\s
 
 def _next_item(text: str, start: int) -> bool:
     """"а) …;\nб) …": a list item after a line that ends in ";", ":" or "," goes on with it."""
-    return bool(_LIST_ITEM.match(text, start)) and text[:start].rstrip()[-1:] in (";", ":", ",")
+    return bool(_LIST_ITEM.match(text, start)) and _last_char_before(text, start) in (";", ":", ",")
+
+
+def _last_char_before(text: str, start: int) -> str:
+    """The last character before `start` that is not white space ("" at the start of the text)."""
+    return text[max(0, start - 200):start].rstrip()[-1:]
 
 
 def _after_a_passage(out, current, start: int) -> bool:

@@ -21,6 +21,7 @@ from coopatlas.nlp.resolve import resolve_spans
 
 _LIST_GLUE = re.compile(r"^\s*(,|и|,\s*и|,\s*а\s+также|а\s+также|or|and|,\s*and)\s*$", re.I)
 _SENTENCE_END = ".!?\n"
+_SENTENCE_END_RE = re.compile(r"[.!?\n]")
 _HYPHENS = "-\u2010\u2011"
 
 
@@ -250,7 +251,7 @@ def _noun_before(text: str, before: Sequence[Candidate], start: int) -> str | No
     """The type noun of the nearest name before `start` in the same sentence, within _ELIDED_REACH: a
     type noun of a coordinated list, or the last word of a full name."""
     for cand in reversed(before):
-        if start - cand.end > _ELIDED_REACH or any(ch in _SENTENCE_END for ch in text[cand.end:start]):
+        if start - cand.end > _ELIDED_REACH or _SENTENCE_END_RE.search(text, cand.end, start):
             return None
         nouns = [e.type_noun for e in cand.entries if e.kind == "type_noun"]
         if nouns:
