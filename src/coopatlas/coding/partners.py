@@ -61,6 +61,17 @@ def _any_of(patterns) -> re.Pattern:
 
 
 _NOT_A_PARTNER_AFTER_ANY = _any_of(_NOT_A_PARTNER_AFTER)
+# a word each of those patterns needs (lower case): most names have none of them before them, and a
+# substring test is far cheaper than the search
+_NOT_A_PARTNER_KEYS = ("held", "take", "пройд", "состоит", "состоят", "проход", "провод", "форум", "выставк",
+                       "ярмарк", "конференц", "саммит", "forum", "exhibition", "fair", "conference", "summit",
+                       "руководств", "принимая", "учитывая", "guided", "taking", "bearing", "second only",
+                       "ahead of", "уступая", "опережая")
+
+
+def _after_words_of_no_partner(before: str) -> bool:
+    lowered = before.lower()
+    return any(k in lowered for k in _NOT_A_PARTNER_KEYS) and bool(_NOT_A_PARTNER_AFTER_ANY.search(before))
 _CONTEXT_REACH = 90  # characters before a name that these patterns read
 
 
@@ -82,7 +93,7 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
         before = text[max(0, m.start - _CONTEXT_REACH):m.start]
         if _venue(m, text, type_of) or _dateline(m, text) or _foreign_route_end(m, before, type_of, country_of) \
                 or _area_of_states(m, before) or names_an_institution(m, text) \
-                or _NOT_A_PARTNER_AFTER_ANY.search(before):
+                or _after_words_of_no_partner(before):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
             continue
