@@ -440,3 +440,11 @@ def test_a_memorandum_with_a_third_partner_keeps_its_own_year_and_english_associ
     facts = {f.parties: f.years for f in extract_text(text, author="RU-KLU").facts}
     assert facts[("CN-HA", "RU-KLU")] == (2019,) and facts[("BY-MI", "RU-KLU")] == (2015, 2017)
     assert ("RU-KLU", "assoc:central-russia") in facts
+
+
+def test_a_clause_opened_by_its_own_verb_before_the_partners():
+    text = ("В 2022 году проведены Дни Оренбургской области в Актюбинской области, подписаны планы мероприятий "
+            "на 2023–2025 годы с Костанайской областью и с Атырауской областью.")
+    facts = {f.parties: (f.status, f.specificity) for f in extract_text(text, author="RU-ORE").facts}
+    assert facts == {("KZ-AKT", "RU-ORE"): ("implemented", "formal"),
+                     ("KZ-KUS", "RU-ORE"): ("agreed", "detailed"), ("KZ-ATY", "RU-ORE"): ("agreed", "detailed")}

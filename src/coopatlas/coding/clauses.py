@@ -22,11 +22,11 @@ from coopatlas.model import Mention
 __all__ = ["parallel_clauses", "parenthesised_content", "others_as_subject"]
 
 # what stands between a clause boundary and the partner that opens the clause: ", а с ", "; с ", " — с ",
-# "; talks with ", with at most four lower-case words before the preposition ("; a similar document
-# with", ", and a memorandum of understanding with", "; переговоры с") and four words after it ("с
+# "; talks with ", with at most eight words (no comma) before the preposition ("; a similar document
+# with", ", подписаны планы мероприятий на 2023–2025 годы с", "; переговоры с") and four words after it ("с
 # правительством", "with the Chinese province of")
 _CLAUSE_OPENING = re.compile(
-    r"(?:[,;]|\s[—–-])\s*(?:(?:а\s+также|а|но|и|and|but|while)\s+)?(?:[а-яёa-z-]+\s+){0,4}?(?:со?|with)\s+"
+    r"(?:[,;]|\s[—–-])\s*(?:(?:а\s+также|а|но|и|and|but|while)\s+)?(?:[^\s,;]+\s+){0,8}?(?:со?|with)\s+"
     r"(?:[\w-]+\s+){0,4}$")
 _OPENING_REACH = 90  # characters before a partner's name that _CLAUSE_OPENING reads
 # status-like cue kinds: a clause that has one says itself what happened with its partner
