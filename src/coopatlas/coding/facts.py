@@ -176,10 +176,15 @@ CONTINUATION = re.compile(
 
 
 def is_heading(text: str, start: int, end: int) -> bool:
-    """A short line with no sentence-final punctuation: a title or a section heading."""
+    """A short line with no sentence-final punctuation: a title or a section heading; also a title
+    set on up to four short lines ("ПЛАН МЕРОПРИЯТИЙ\nпо развитию межрегионального сотрудничества …")."""
     passage = text[start:end].strip()
-    is_row = " | " in passage
-    return not is_row and len(passage) < 160 and "\n" not in passage and passage[-1:] not in ".!?;:"
+    if " | " in passage or passage[-1:] in ".!?;:":
+        return False
+    lines = passage.split("\n")
+    if len(lines) == 1:
+        return len(passage) < 160
+    return len(lines) <= 4 and all(len(line.strip()) < 160 and line.strip()[-1:] not in ".!?;:" for line in lines)
 
 
 # --- assembly -----------------------------------------------------------------------------------
@@ -209,7 +214,10 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         parties = _unique(m.party for m in inside if not m.party.startswith("group:"))
         parties = _with_eu_programme(_without_locating_states(parties, cues, ref), cues, ref)
         implied = _implied(inside, author, ref, year)
-        if _heading is not None and _heading(start, end):
+        if _heading is not None and _heading(start, end) and (
+                "\n" not in text[start:end].strip() or all(p == author for p in parties)):
+            # a title on several lines that names a partner ("ПРОТОКОЛ\nзаседания совместной рабочей
+            # группы Республики Коми и Архангельской области") is read as text: it may hold the only mention
             if AGREEMENT_TITLE.match(text, start) and any(p != author for p in parties):
                 title = (parties, cues, (start, end))  # "Соглашение между X и Y о …": whom "Стороны" means
             elif any(p != author for p in parties) and SECTION_HEADING.match(text, start):
@@ -371,15 +379,21 @@ _MEETING_REACH = 40  # characters between a meeting word and the verb that repor
 
 
 _NEGATION_REACH = 25  # characters between a negation and the status word it cancels
+_NEGATION_AFTER_REACH = 12  # characters between a status word and a negation after it ("подписан не был")
 
 
 def without_meeting_words(hits: Sequence[CueHit]) -> list[CueHit]:
     """Drop status words that report a meeting itself ("состоялась встреча", "провёл переговоры"),
     and status words under a negation ("документ не подписан", "no document was signed")."""
-    negations = [h.end for h in hits if h.cue.kind == "negation"]
-    if negations:
-        hits = [h for h in hits if not (h.cue.kind == "status" and h.cue.value != "intended"
-                                        and any(0 <= h.start - n <= _NEGATION_REACH for n in negations))]
+    negations = [h.end for h in hits if h.cue.kind == "negation" and h.cue.value == "negation"]
+    after = [h.start for h in hits if h.cue.kind == "negation" and h.cue.value == "after"]
+    if negations or after:
+        hits = [h for h in hits if not (h.cue.kind == "status" and h.cue.value != "intended" and (
+            any(0 <= h.start - n <= _NEGATION_REACH for n in negations)
+            or any(0 <= a - h.end <= _NEGATION_AFTER_REACH for a in after)))]
+        # "produced no agreement", "report almost no cross-border projects": the cue is denied
+        denied = [h.end for h in hits if h.cue.kind == "negation" and h.cue.text.lower() == "no"]
+        hits = [h for h in hits if not (h.cue.kind == "coop" and any(0 <= h.start - n <= 1 for n in denied))]
     meetings = [h.start for h in hits if h.cue.kind == "meeting"]
     if not meetings:
         return list(hits)

@@ -1,0 +1,49 @@
+"""Rules written against the fourth tuning batch (tests/data/gold/tune/t4*): one illustrative case each,
+with sentences written for these tests."""
+import pytest
+
+from coopatlas import extract_text
+
+
+def _pairs(author, text):
+    return sorted(tuple(sorted(f.parties)) for f in extract_text(text, author, infer=False).facts)
+
+
+PAIR_CASES = [
+    ("a status word denied after it: talks only", None,
+     "Тверская и Новгородская области обсудили создание общего туристского маршрута, однако соглашение "
+     "по итогам встречи подписано не было.", []),
+    ("'produced no agreement' denies the agreement", "RU-OMS",
+     "Talks with a delegation from Kazakhstan's Pavlodar Region produced no agreement.", []),
+    ("'almost no joint projects' is no cooperation", None,
+     "Kamchatka Krai and Chukotka report almost no cross-border projects.", []),
+    ("a ranking of regions by agreements signed is no cooperation", None,
+     "Больше всего соглашений на форуме подписали регионы Сибири; наибольшее число документов заключили "
+     "Новосибирская и Томская области.", []),
+    ("regions that outperform or lag behind others are compared, not partners", None,
+     "Between 2015 and 2020 Tula Region outperformed the district average in joint projects, while Oryol "
+     "Region lagged behind Kursk Region.", []),
+    ("main trading partners are trade statistics", "RU-KRS",
+     "Основными торговыми партнёрами области в сфере сотрудничества являются Республика Беларусь и Казахстан.", []),
+    ("the Sea of Japan is no party", "RU-PRI",
+     "A 2018 memorandum with South Korea's Gangwon Province covers cooperation in protecting the Sea of Japan.",
+     [("KR-42", "RU-PRI")]),
+]
+
+
+@pytest.mark.parametrize("author,text,expected", [c[1:] for c in PAIR_CASES], ids=[c[0] for c in PAIR_CASES])
+def test_pairs(author, text, expected):
+    assert _pairs(author, text) == expected
+
+
+CODE_CASES = [
+    ("a one-line title names no fact; a title on several lines neither", "RU-MO", "status",
+     "ПЛАН МЕРОПРИЯТИЙ\nпо развитию межрегионального и международного сотрудничества Республики Мордовия\n\n"
+     "Подписано соглашение с Пензенской областью о сотрудничестве в сфере здравоохранения.", ["agreed"]),
+]
+
+
+@pytest.mark.parametrize("author,field,text,expected", [c[1:] for c in CODE_CASES], ids=[c[0] for c in CODE_CASES])
+def test_codes(author, field, text, expected):
+    facts = extract_text(text, author, infer=False).facts
+    assert [getattr(f, field).value for f in facts] == expected
