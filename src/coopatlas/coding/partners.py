@@ -170,9 +170,33 @@ def _quoted_names(text: str) -> list[tuple[int, int]]:
     Programme names do (codebook 2: "Литва – Польша – Россия" is cooperation with LT and PL)."""
     spans = []
     for q in _QUOTED.finditer(text):
-        if _NAMED_THING.search(text[max(0, q.start() - 60):q.start()]):
+        if _names_a_thing(text, q.start()):
             spans.append((q.start(), q.end()))
     return spans
+
+
+_THING_STEMS = ("проект", "фестивал", "форум", "маршрут", "конкурс", "выставк", "ярмарк", "завод", "компани",
+                "издани")
+_THING_WORDS = ("project", "festival", "forum", "route")
+
+
+def _names_a_thing(text: str, at: int) -> bool:
+    """_NAMED_THING read at text[:at] without a regex search: the word that ends at most three
+    non-word characters before `at` holds one of its stems (5x faster on texts full of quotes)."""
+    end = at
+    while end > at - 3 and end > 0 and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end -= 1
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    if start == end:
+        return False
+    word = text[start:end].lower()
+    if word.endswith(_THING_WORDS) or any(stem in word for stem in _THING_STEMS):
+        return True
+    if word.startswith("пропуска"):
+        return bool(_NAMED_THING.search(text[max(0, at - 60):at]))
+    return False
 
 
 _BORDER = re.compile(r"(?i)(?<![\w-])(?:гранич(?:ит|ат|ащ\w*)|на границе|(?:общую |протяж[её]нную )?границу|"
@@ -185,10 +209,32 @@ def _border_lists(text: str) -> list[tuple[int, int]]:
     """"граничит с Республикой Казахстан, а также с Тюменской … областями", "borders Finland and
     Estonia": the neighbours a sentence lists are geography, not partners (to the end of the clause)."""
     spans = []
-    for m in _BORDER.finditer(text):
+    searched_to = 0
+    for at in _border_word_positions(text):  # the pattern is tried only near its key words (10x faster)
+        if at < searched_to:
+            continue
+        m = _BORDER.search(text, max(searched_to, at - _BORDER_LEAD), at + _BORDER_TAIL)
+        if m is None:
+            continue
+        searched_to = m.end()
         end = _CLAUSE_END.search(text, m.end())
         spans.append((m.start(), end.start() if end else len(text)))
     return spans
+
+
+_BORDER_KEYS = ("ранич", "раниц", "РАНИЧ", "РАНИЦ", "order", "ORDER")
+_BORDER_LEAD = 24   # characters of the pattern before a key word ("протяжённую г")
+_BORDER_TAIL = 40   # and after its start
+
+
+def _border_word_positions(text: str) -> list[int]:
+    positions = []
+    for key in _BORDER_KEYS:
+        i = text.find(key)
+        while i != -1:
+            positions.append(i)
+            i = text.find(key, i + 1)
+    return sorted(positions)
 
 
 def _inside_any(m: Mention, spans: list[tuple[int, int]]) -> bool:

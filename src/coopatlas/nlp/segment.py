@@ -35,8 +35,15 @@ def _rows(text: str, start: int, end: int):
         yield from _trimmed(text, start + line.start(), start + line.end())
 
 
+_SENTENCE_MARK = re.compile(r"[.?!…;]")
+
+
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Sentences of text[start:end], as offsets into text."""
+    """Sentences of text[start:end], as offsets into text. A block with no sentence-final mark before
+    its last character (a heading, a table row, one short sentence) is one sentence: razdel is skipped."""
+    if not _SENTENCE_MARK.search(text, start, end - 1):
+        yield start, end
+        return
     for s in sentenize(text[start:end]):
         yield start + s.start, start + s.stop
 
