@@ -208,7 +208,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
     for start, end in passages:
         inside = mention_index.within(start, end)
         hits = without_meeting_words(cue_index.within(start, end))
-        if only_a_meeting(hits):
+        if only_a_meeting(_without_later_talks(hits, text)):
             continue  # "стороны обменялись мнениями": a meeting alone is not cooperation (codebook 2)
         cues = [h.cue for h in hits]
         parties = _unique(m.party for m in inside if not m.party.startswith("group:"))
@@ -417,6 +417,16 @@ def under_modals(hits: Sequence[CueHit]) -> list[CueHit]:
             h = CueHit(Cue("status", "intended", h.cue.lang, f"{h.cue.text} (after a modal)"), h.start, h.end)
         out.append(h)
     return out
+
+
+def _without_later_talks(hits: Sequence[CueHit], text: str | None) -> Sequence[CueHit]:
+    """Meeting words in a clause after a semicolon that follows the cooperation ("hopes to sign an
+    agreement with X; the draft is still being discussed") report talks about it, not the passage."""
+    coop = [h.end for h in hits if h.cue.kind in ("coop", "coop_named")]
+    if text is None or not coop or not any(h.cue.kind == "meeting" for h in hits):
+        return hits
+    first = min(coop)
+    return [h for h in hits if not (h.cue.kind == "meeting" and ";" in text[first:h.start])]
 
 
 def only_a_meeting(hits: Sequence[CueHit]) -> bool:
