@@ -38,6 +38,22 @@ PAIR_CASES = [
      "\"We have agreed to keep in touch,\" the Minister said after the meeting.", []),
     ("shared traditions are affinity, not cooperation", "RU-BU",
      "С Монголией республику связывают общие буддийские традиции и язык.", []),
+    ("the signing of an agreement between two other regions that the author hosts", "RU-CHE",
+     "Chelyabinsk hosted the signing of an agreement between Kurgan Region and Tyumen Region on joint "
+     "promotion of their health resorts. Chelyabinsk Region is not a party to it.", [("RU-KGN", "RU-TYU")]),
+    ("'заключила соглашения о … с A и B' are separate agreements", None,
+     "Оренбургская область заключила соглашения о сотрудничестве в животноводстве с Актюбинской и "
+     "Западно-Казахстанской областями.", [("KZ-AKT", "RU-ORE"), ("KZ-ZAP", "RU-ORE")]),
+    ("working on a matter with a partner's side", "RU-AST",
+     "Проработка с азербайджанской стороной вопроса об открытии паромной линии Оля — Баку (2025 год).",
+     [("AZ", "RU-AST")]),
+    ("talks towards an agreement are a step, not a meeting", "RU-ME",
+     "Продолжить переговоры с Кировской областью о заключении соглашения о сотрудничестве в туризме.",
+     [("RU-KIR", "RU-ME")]),
+    ("days of the author's region hosted by a partner", "RU-MO",
+     "Организация Дней Республики Мордовия в Гродненской области (выставка, концерт).", [("BY-HR", "RU-MO")]),
+    ("sister cities are the cities' ties, not the regions'", "RU-KHA",
+     "The city of Khabarovsk has been twinned with Niigata since 1965.", []),
     ("the Sea of Japan is no party", "RU-PRI",
      "A 2018 memorandum with South Korea's Gangwon Province covers cooperation in protecting the Sea of Japan.",
      [("KR-42", "RU-PRI")]),
@@ -53,6 +69,10 @@ CODE_CASES = [
     ("a one-line title names no fact; a title on several lines neither", "RU-MO", "status",
      "ПЛАН МЕРОПРИЯТИЙ\nпо развитию межрегионального и международного сотрудничества Республики Мордовия\n\n"
      "Подписано соглашение с Пензенской областью о сотрудничестве в сфере здравоохранения.", ["agreed"]),
+    ("talks towards an agreement with no status word are a plan", "RU-ME", "status",
+     "Переговоры с Кировской областью о заключении соглашения о сотрудничестве в туризме.", ["intended"]),
+    ("a route named by its ends is concrete", "RU-AST", "specificity",
+     "Проработка с азербайджанской стороной вопроса об открытии паромной линии Оля — Баку.", ["detailed"]),
 ]
 
 

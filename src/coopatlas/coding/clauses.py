@@ -130,6 +130,21 @@ _PLURAL_VERB_AFTER = re.compile(
     r"^\s*(?:[а-яё-]+\s+){0,2}?(?:подписали|заключили|договорились|утвердили|создали|учредили|"
     r"signed|agreed|concluded|set\s+up)\b")
 _LIST_GLUE = re.compile(r"^\s*(?:,|и|and|,\s*и|,\s*and)\s*(?:[а-яёa-z-]+\s+){0,1}$")
+# "an agreement between the Government of X and Y": the agreement names all its parties
+_AGREEMENT_BETWEEN_BEFORE = re.compile(
+    r"(?i)(?:agreement|memorandum|соглашени\w*|меморандум\w*|договор\w*)\s+(?:between|между)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+
+
+def _between_others(text: str, named) -> bool:
+    """The passage's first names are two or more other territories listed right after "agreement between"."""
+    if len(named) < 2 or len({m.party for m in named[:2]}) < 2:
+        return False
+    if not _LIST_GLUE.match(text[named[0].end:named[1].start]):
+        return False
+    return bool(_AGREEMENT_BETWEEN_BEFORE.search(text[max(0, named[0].start - 60):named[0].start]))
+
+
 # a cheap first look: no actor word and no plural verb near the names, no subject list
 _SUBJECT_WORD = re.compile(r"(?i)губернатор|глав[аы]|правительств|руководител|представител|администраци|"
                            r"подписали|заключили|договорились|утвердили|создали|учредили|governor|government|"
@@ -140,9 +155,13 @@ def others_as_subject(text: str, inside: Sequence[Mention], partners, author) ->
     """True when the passage's subject is a list of two or more territories without the author
     ("Губернаторы Нижегородской и Владимирской областей подписали …"): they are the parties, the
     author only reports it. The author named anywhere in the passage keeps it in."""
-    if author is None or any(m.party == author for m in inside):
+    if author is None:
         return False
     named = sorted((m for m in inside if m.party in partners), key=lambda m: m.start)
+    if _between_others(text, named):
+        return True  # "hosted the signing of an agreement between Kurgan Region and Sverdlovsk Region"
+    if any(m.party == author for m in inside):
+        return False
     if len(named) < 2 or not _SUBJECT_WORD.search(text, max(0, named[0].start - 60), named[-1].end + 60):
         return False
     for i, first in enumerate(named):

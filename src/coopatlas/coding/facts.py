@@ -430,10 +430,11 @@ def _without_later_talks(hits: Sequence[CueHit], text: str | None) -> Sequence[C
 
 
 def only_a_meeting(hits: Sequence[CueHit]) -> bool:
-    """A meeting or visit that reports nothing agreed, done or ended."""
+    """A meeting or visit that reports nothing agreed, done or ended, nor talks towards an instrument
+    ("переговоры … о заключении соглашения", cue kind `step`)."""
     if not any(h.cue.kind == "meeting" for h in hits):
         return False
-    return not any(h.cue.kind == "status" and h.cue.value != "intended" or h.cue.kind == "mechanism"
+    return not any(h.cue.kind == "status" and h.cue.value != "intended" or h.cue.kind in ("mechanism", "step")
                    for h in hits)
 
 

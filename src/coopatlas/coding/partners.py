@@ -25,6 +25,9 @@ _NAMED_THING = re.compile(r"(проект\w*|project|фестивал\w*|festiva
 
 CITY_TYPES = frozenset({"city", "state_city", "special city", "capital_city", "capital city", "metropolitan city",
                         "federal_city", "capital_territory"})
+# first-level units that are cities but typed "municipality" by ISO 3166-2 (Baku, Beijing, Shanghai, …);
+# Latvian "municipalities" are not cities
+CITY_MUNICIPALITIES = frozenset({"AZ-BA", "CN-BJ", "CN-SH", "CN-TJ", "CN-CQ"})
 _VENUE = re.compile(r"(?:^|\s)(?:в|во|in|at)\s*$", re.I)
 # "next held in Lithuania", "пройдёт в Уфе": where an event takes place, whatever the territory's kind
 _HELD_IN = re.compile(r"(?i)(?:held|take place|takes place|пройд[её]т|пройдут|состоится|состоятся|проходит|проходят|"
@@ -85,7 +88,11 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
                      type_of: Callable[[str], str | None] = lambda p: None) -> list[Mention]:
     quoted = _quoted_names(text)
     borders = _border_lists(text)
-    region_countries = {country_of(m.party) for m in mentions if country_of(m.party) not in (None, m.party)}
+    # the countries of the foreign regions named (not of a city at a route's end: "с азербайджанской
+    # стороной … линии Оля — Баку" is Azerbaijan)
+    region_countries = {country_of(m.party) for m in mentions if country_of(m.party) not in (None, m.party)
+                        and not _foreign_route_end(m, text[max(0, m.start - _CONTEXT_REACH):m.start], type_of,
+                                                   country_of)}
     kept = []
     for i, m in enumerate(mentions):
         if m.party in NOT_PARTIES or _inside_any(m, quoted) or _inside_any(m, borders):
@@ -109,7 +116,8 @@ def _foreign_route_end(m: Mention, before: str, type_of, country_of) -> bool:
     """A foreign city at the end of a named route ("авиарейс Калуга — Минск") is where the route goes;
     the cooperation is with its region or state, named elsewhere (the coders never code the city). A Russian
     federal city at the end of a route (Moscow, Sevastopol in the Russian frame) is a subject, and stays."""
-    return type_of(m.party) in CITY_TYPES and country_of(m.party) != "RU" and bool(_ROUTE.search(before))
+    is_city = type_of(m.party) in CITY_TYPES or m.party in CITY_MUNICIPALITIES
+    return is_city and country_of(m.party) != "RU" and bool(_ROUTE.search(before))
 
 
 # organisations of states that texts also use as the name of an area: "партнёры в СНГ", "экспорт в ЕАЭС"

@@ -49,7 +49,7 @@ AGREEMENT_NOUNS = ("соглашени", "договор", "меморандум
 
 def status_of(cues: Sequence[Cue]) -> tuple[Status, list[str]]:
     """The most advanced status the cues report; a strategy's goal with no status word is intended."""
-    found = [(Status(c.value), c.text) for c in cues if c.kind == "status"]
+    found = [(Status(c.value), c.text) for c in cues if c.kind in ("status", "step")]
     if not found:
         named = sorted({c.text for c in cues if c.kind == "coop" and c.text.lower().startswith(AGREEMENT_NOUNS)})
         if named:
@@ -73,13 +73,22 @@ def mechanism_in_force(ctx: Context):
     return None
 
 
+ROUTE_ENDS = re.compile(r"[А-ЯЁA-Z][\w-]+(?:\s+[—–-]|\s*[—–])\s*[А-ЯЁA-Z][\w-]+")
+ROUTE_OBJECTS = ("рейс", "авиарейс", "маршрут", "паром", "лини", "flight", "route", "ferry", "line")
+
+
 def concrete_object(ctx: Context):
-    """A route, object or project that is named, counted, or already there."""
+    """A route, object or project that is named (in quotes, or a route by its ends: "паромная линия
+    Оля — Туркменбаши"), counted, or already there."""
     objects = cues_of(ctx, "object")
     if not objects:
         return None
     if ctx.quoted_names:
         return f"{objects[0].text} «{ctx.quoted_names[0]}»"
+    routes = [o for o in objects if o.text.startswith(ROUTE_OBJECTS)]
+    ends = ROUTE_ENDS.search(ctx.quote) if routes else None
+    if ends:
+        return f"{routes[0].text} {ends.group(0)}"
     if ctx.status.rank >= Status.IMPLEMENTED.rank or QUANTITY.search(ctx.quote):
         return objects[0].text
     return None
