@@ -79,6 +79,12 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
         while i < len(any_cue) and any_cue[i] < b_start:
             i += 1
         has_cues = i < len(any_cue) and any_cue[i] < b_end
+        named_item = not has_cues and open_end and bool(out) and _next_item(text, b_start) \
+            and _list_opened_by_colon(text, b_start) \
+            and _any_within(partner_starts, offset(b_start), offset(b_end))
+        # "Приоритетными партнёрами определены:\nа) …;\nв) Ямало-Ненецкий автономный округ — поддержка
+        # оленеводства": an item of such a list that names a partner is a passage of its own
+        has_cues = has_cues or named_item
         if not has_cues and not (open_end and out and (CONTINUATION.match(text, b_start) or _next_item(text, b_start))):
             open_end = False
             continue
@@ -98,7 +104,8 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
             names = _any_within(partner_starts, offset(s_start), offset(s_end))
             has_cue = _any_within(coop, s_start, s_end) or (
                 _any_within(named_cues, s_start, s_end) and _any_within(partner_starts, offset(s_start), offset(s_end))) \
-                or (_any_within(anchors, s_start, s_end) and _after_a_passage(out, current, s_start))
+                or (_any_within(anchors, s_start, s_end) and _after_a_passage(out, current, s_start)) \
+                or (named_item and names)
             compares = _any_within(comparisons, s_start, s_end)
             if has_cue and not compares:
                 if current:
@@ -133,6 +140,33 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:[а-яёa-z]\)|\d{1,2}[.)]|[–—•·*-])\s
 def _next_item(text: str, start: int) -> bool:
     """"а) …;\nб) …": a list item after a line that ends in ";", ":" or "," goes on with it."""
     return bool(_LIST_ITEM.match(text, start)) and _last_char_before(text, start) in (";", ":", ",")
+
+
+def _items_follow(text: str, end: int) -> bool:
+    """A list item starts on the line after `end`."""
+    nl = text.find("\n", end)
+    if nl == -1:
+        return False
+    start = nl + 1
+    while start < len(text) and text[start] in " \t\n":
+        start += 1
+    return bool(_LIST_ITEM.match(text, start))
+
+
+def _list_opened_by_colon(text: str, start: int, reach: int = 3000) -> bool:
+    """Whether the list item at `start` belongs to a run of items whose opening line ends with ":" and
+    speaks of partners ("приоритетными партнёрами определены:", "partner regions:")."""
+    lines = text[max(0, start - reach):start].rstrip().split("\n")
+    for line in reversed(lines):
+        if not line.strip():
+            continue
+        if _LIST_ITEM.match(line):
+            continue
+        return line.rstrip().endswith(":") and bool(_PARTNERS_WORD.search(line))
+    return False
+
+
+_PARTNERS_WORD = re.compile(r"(?i)партн[её]р|partner")
 
 
 def _last_char_before(text: str, start: int) -> str:
@@ -224,6 +258,10 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                 # "4.3. Сотрудничество с Республикой Беларусь", "Cooperation with China" (not a news headline)
                 section = (tuple(p for p in parties if p != author), end)
             continue  # a title or heading restates or announces; the text below says what was done
+        if text is not None and not any(c.kind in ("coop", "coop_named") for c in cues) \
+                and any(p != author for p in parties) and _next_item(text, start) and _list_opened_by_colon(text, start) \
+                and any(m.party != author and m.start - _LIST_ITEM.match(text, start).end() <= 2 for m in inside):
+            cues = cues + [Cue("coop", "coop", "", "an item of a list of partners opened by a colon")]
         if not any(c.kind in ("coop", "coop_named") for c in cues):
             if _refers_back(cues, (start, end), drafts, last_with_partners, text):
                 _extend(drafts, last_with_partners, (start, end))
@@ -279,6 +317,8 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             new = _partner_drafts(section[0], section[0] + (author,), cues, author, implied, (start, end))
             last_with_partners = list(range(len(drafts), len(drafts) + len(new)))
             drafts.extend([replace(d, how=f"section heading: {d.how}") for d in new])
+        elif text is not None and text[start:end].rstrip().endswith(":") and _items_follow(text, end):
+            continue  # "Приоритетными партнёрами определены:" — the items below name them
         else:
             drafts.extend(_partnerless_drafts(cues, author, implied, (start, end)))
     return merge_drafts(drafts)
