@@ -66,6 +66,12 @@ PAIR_CASES = [
      [("RU-PER", "RU-SVE")]),
     ("a joint interregional centre", "RU-LIP",
      "С Тамбовской областью планируется создание межрегионального селекционного центра.", [("RU-LIP", "RU-TAM")]),
+    ("'Соглашение с X' names its own partner: the sentence before is not pulled in", "RU-KL",
+     "С Монголией республику роднят степные пейзажи. Соглашение с Синьцзян-Уйгурским автономным районом "
+     "подписано в 2017 году.", [("CN-XJ", "RU-KL")]),
+    ("members of a body are each its member, not partners of one another", None,
+     "Primorsky Krai and Khabarovsk Krai are also members of the Association of North East Asia Regional "
+     "Governments.", [("RU-KHA", "org:nearc"), ("RU-PRI", "org:nearc")]),
     ("the Sea of Japan is no party", "RU-PRI",
      "A 2018 memorandum with South Korea's Gangwon Province covers cooperation in protecting the Sea of Japan.",
      [("KR-42", "RU-PRI")]),

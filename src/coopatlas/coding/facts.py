@@ -110,7 +110,7 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
             if has_cue and not compares:
                 if current:
                     out.append(current)
-                elif previous and BACK_REFERENCE.match(text, s_start):
+                elif previous and BACK_REFERENCE.match(text, s_start) and not names:
                     s_start = previous[0]  # "Стороны подписали …" names the parties of the sentence before
                 current = (s_start, s_end)
             elif current and not compares and (CONTINUATION.match(text, s_start) or not names):
@@ -349,6 +349,10 @@ def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, spa
         # "еврорегионов «Балтика» и «Неман»": taking part in each body is its own relation
         others = tuple(p for p in partners if p not in frameworks)
         return [Draft(others + (f,), author is not None, implied, (span,), how="separate-bodies") for f in frameworks]
+    members = tuple(p for p in partners if not p.startswith(FRAMEWORK_PREFIXES))
+    if author is None and frameworks and len(members) >= 2 and _membership_only(cues):
+        # "Primorsky Krai and Khabarovsk Krai are members of NEAR": each member's own relation to the body
+        return [Draft((m,) + tuple(frameworks), False, implied, (span,), how="members") for m in members]
     if author is not None:
         others_only = others or ("joint" in kinds and author not in parties and len(partners) >= 2 and _between(cues))
         if joint or len(partners) == 1:
@@ -359,6 +363,17 @@ def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, spa
         hub = partners[0]
         return [Draft((hub, p), False, implied, (span,), how="separate-hub") for p in partners[1:]]
     return [Draft(partners, False, implied, (span,), how="no-author")]
+
+
+MEMBERSHIP_CUES = ("members of", "member of", "a member of", "являются членами", "является членом", "член",
+                   "входят в состав", "входит в состав")
+
+
+def _membership_only(cues: Sequence[Cue]) -> bool:
+    """The passage's cooperation is membership of a body, nothing the members do together."""
+    coop = [c.text for c in cues if c.kind in ("coop", "coop_named")]
+    return bool(coop) and all(t in MEMBERSHIP_CUES for t in coop) and not any(
+        c.kind == "joint" and c.text not in ("members", "в состав") for c in cues)
 
 
 def _by_clause(drafts: list[Draft], clauses, cue_index) -> list[Draft]:
