@@ -75,10 +75,18 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
     i = 0
     open_end = False  # the last passage reached the end of its block: the next block may go on with it
     item_run = False  # the last block was an item joined to the passage before its list
+    plan_rows = False  # the rows of a table under an action plan's title belong to the plan
     for b_start, b_end in blocks(text):
         while i < len(any_cue) and any_cue[i] < b_start:
             i += 1
         has_cues = i < len(any_cue) and any_cue[i] < b_end
+        is_row = text.startswith("|", b_start)
+        plan_rows = is_row and (plan_rows or (bool(out) and b_start - out[-1][1] < 400
+                                              and _PLAN_TITLE.search(text, out[-1][0], out[-1][1]) is not None))
+        if plan_rows and not has_cues:
+            out.append((b_start, b_end))  # "| 5 | Организация поставок плодоовощной продукции … |"
+            open_end = False
+            continue
         named_item = not has_cues and open_end and bool(out) and _next_item(text, b_start) \
             and _list_opened_by_colon(text, b_start) \
             and _any_within(partner_starts, offset(b_start), offset(b_end))
@@ -133,6 +141,8 @@ SECTION_HEADING = re.compile(
 ANCHOR_REACH = 1500  # characters from the end of a passage within which "в рамках соглашения" points back to it
 
 
+# an action plan or road map whose rows follow as a table
+_PLAN_TITLE = re.compile(r"(?i)план\w*\s+(?:совместных\s+)?мероприятий|дорожн\w+\s+карт|action\s+plan|road\s*map")
 _CAPITAL_WORD = re.compile(r"(?<![\w-])[А-ЯЁA-Z]")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[а-яёa-z]\)|\d{1,2}[.)]|[–—•·*-])\s")
 
@@ -242,7 +252,9 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
     for start, end in passages:
         inside = mention_index.within(start, end)
         hits = without_meeting_words(cue_index.within(start, end))
-        if only_a_meeting(_without_later_talks(hits, text)):
+        plan_row = text is not None and text.startswith("|", start) and bool(last_with_partners) \
+            and not any(h.cue.kind in ("coop", "coop_named") for h in hits)  # a row with no cue of its own
+        if not plan_row and only_a_meeting(_without_later_talks(hits, text)):
             continue  # "стороны обменялись мнениями": a meeting alone is not cooperation (codebook 2)
         cues = [h.cue for h in hits]
         parties = _unique(m.party for m in inside if not m.party.startswith("group:"))
@@ -262,6 +274,10 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                 and any(p != author for p in parties) and _next_item(text, start) and _list_opened_by_colon(text, start) \
                 and any(m.party != author and m.start - _LIST_ITEM.match(text, start).end() <= 2 for m in inside):
             cues = cues + [Cue("coop", "coop", "", "an item of a list of partners opened by a colon")]
+        if text is not None and text.startswith("|", start) and not any(c.kind in ("coop", "coop_named") for c in cues):
+            if last_with_partners and _row_of_the_plan(parties, drafts, last_with_partners, author, ref):
+                _extend(drafts, last_with_partners, (start, end))  # a row of the plan before it
+            continue
         if not any(c.kind in ("coop", "coop_named") for c in cues):
             if _refers_back(cues, (start, end), drafts, last_with_partners, text):
                 _extend(drafts, last_with_partners, (start, end))
@@ -520,6 +536,13 @@ def _split_at_joint_word(hits: Sequence[CueHit], inside: Sequence[Mention], part
     before = tuple(p for p in partners if first_of.get(p, joint_at[0]) < joint_at[0])
     after = tuple(p for p in partners if p not in before)
     return (before, after) if before and after else None
+
+
+def _row_of_the_plan(parties, drafts, targets, author, ref) -> bool:
+    """A table row that names no territory but the plan's parties (and their states) is a row of it."""
+    known = {p for i in targets for p in drafts[i].partners} | {author}
+    known |= {party_attribute(ref, p, "country") for p in known}
+    return all(p in known for p in parties)
 
 
 def _extend(drafts: list[Draft], targets: Sequence[int], span: tuple[int, int], implied=()) -> None:
