@@ -95,6 +95,15 @@ CODE_CASES = [
      "| 1 | Приём студентов из Самаркандской области в аграрный университет | ежегодно |\n"
      "| 2 | Телемедицинские консультации врачей | 2025 |\n",
      [["agriculture", "education", "health_social"]]),
+    ("fighting forest fires is emergency work", "RU-KK", "spheres",
+     "С Республикой Тыва мы договорились о совместной борьбе с лесными пожарами.", [["governance_security"]]),
+    ("cities' and universities' agreements after a regions' agreement add nothing to it", "RU-IN", "spheres",
+     "Ингушетия и Татарстан подписали соглашение о сотрудничестве в сельском хозяйстве. Администрации городов "
+     "Назрань и Альметьевск заключили договор о побратимских связях и обмене школьниками.", [["agriculture"]]),
+    ("items '(a)' of an agreement's list join it", "RU-BRY", "spheres",
+     "The Parties to the agreement with the Gomel Region shall promote:\n(a) radiation monitoring of "
+     "contaminated land;\n(b) coordination of the employment services.\n",
+     [["environment", "governance_security", "migration_labour"]]),
     ("a route named by its ends is concrete", "RU-AST", "specificity",
      "Проработка с азербайджанской стороной вопроса об открытии паромной линии Оля — Баку.", ["detailed"]),
 ]

@@ -141,10 +141,15 @@ SECTION_HEADING = re.compile(
 ANCHOR_REACH = 1500  # characters from the end of a passage within which "в рамках соглашения" points back to it
 
 
+# a passage whose subject is an institution, a city or a company (no territory named as a party)
+_INSTITUTION_SUBJECT = re.compile(
+    r"\W*(?:[\w-]+\s+){0,4}?(?:[Уу]ниверситет\w*|[Кк]омпани[яи]\w*|[Аа]дминистраци[ия]\s+город\w*|[Гг]ород[аов]*\s|"
+    r"[Пп]редприяти[ея]|[Вв]уз\w*|[Кк]олледж\w*|[Uu]niversit(?:y|ies)|[Cc]ompan(?:y|ies)|[Tt]he\s+city\s+of|"
+    r"[Ff]irms|[Cc]olleges)\b")
 # an action plan or road map whose rows follow as a table
 _PLAN_TITLE = re.compile(r"(?i)план\w*\s+(?:совместных\s+)?мероприятий|дорожн\w+\s+карт|action\s+plan|road\s*map")
 _CAPITAL_WORD = re.compile(r"(?<![\w-])[А-ЯЁA-Z]")
-_LIST_ITEM = re.compile(r"[ \t]*(?:[а-яёa-z]\)|\d{1,2}[.)]|[–—•·*-])\s")
+_LIST_ITEM = re.compile(r"[ \t]*(?:\(?[а-яёa-z]\)|\([ivx]{1,4}\)|\d{1,2}[.)]|[–—•·*-])\s")
 
 
 def _next_item(text: str, start: int) -> bool:
@@ -323,9 +328,11 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             drafts.extend(new)
         elif author is None:
             continue  # no "we" to cooperate
-        elif not implied and institution_index.within(start, end) and not any(
-                c.kind == "anaphora" and c.value in STRONG for c in cues):
-            continue  # "Tomsk and Novosibirsk universities run a joint programme": not the territories
+        elif not implied and (institution_index.within(start, end) or _INSTITUTION_SUBJECT.match(text or "", start)) \
+                and not any(c.kind == "anaphora" and c.value in STRONG for c in cues):
+            # "Tomsk and Novosibirsk universities run a joint programme", "Администрации городов Назрань и
+            # Альметьевск заключили договор", "Компания «Татнефть» …": not the territories
+            continue
         elif not implied and _refers_back(cues, (start, end), drafts, last_with_partners, text):
             _extend(drafts, last_with_partners, (start, end), implied)
         elif not implied and section and not _heading_between(text, section[1], start):
