@@ -104,6 +104,18 @@ CODE_CASES = [
      "The Parties to the agreement with the Gomel Region shall promote:\n(a) radiation monitoring of "
      "contaminated land;\n(b) coordination of the employment services.\n",
      [["environment", "governance_security", "migration_labour"]]),
+    ("a hedge is a plan even beside an agreement noun", "RU-PER", "status",
+     "We are considering a tourism agreement with Uzbekistan's Bukhara Region.", ["intended"]),
+    ("an agreement the other side refused to sign ended", "RU-KK", "status",
+     "Подготовленное соглашение с Алтайским краем так и не было подписано: от его заключения алтайская "
+     "сторона отказалась.", ["terminated"]),
+    ("a memorandum declared void ended", "RU-KL", "status",
+     "Меморандум с провинцией Гилян 2015 года в 2019 году признан утратившим силу.", ["terminated"]),
+    ("deliveries made under an agreement: implemented", "RU-BEL", "status",
+     "Соглашение с Витебской областью продлено до 2028 года; витебские партнёры поставили в регион 40 автобусов.",
+     ["implemented"]),
+    ("'set up' in an agreement's provisions is no implementation", "RU-KLU", "status",
+     "The agreement with the Minsk Region provides that the Parties set up a joint working group.", ["agreed"]),
     ("a route named by its ends is concrete", "RU-AST", "specificity",
      "Проработка с азербайджанской стороной вопроса об открытии паромной линии Оля — Баку.", ["detailed"]),
 ]
