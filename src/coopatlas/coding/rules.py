@@ -36,6 +36,7 @@ class Context:
     status: Status
     quoted_names: tuple[str, ...]        # «…» names in the evidence that are not parties
     planned: frozenset = frozenset()     # mechanism cues with an intention word next to them
+    bodies_only: bool = False            # the only partners are organisations or associations
 
 
 def cues_of(ctx: Context, kind: str) -> list[Cue]:
@@ -66,8 +67,8 @@ def mechanism_in_force(ctx: Context):
     """A working group, commission, trade house, or an action plan / road map signed or dated;
     not one still "to be drafted" or that "may be set up" (codebook 4)."""
     for cue in cues_of(ctx, "mechanism"):
-        if cue.text in ctx.planned:
-            continue
+        if cue.text in ctx.planned or (ctx.bodies_only and cue.text.startswith(("рабоч", "working group"))):
+            continue  # a body's own working group is membership work (README-tune: chairing it is formal)
         if ctx.status.rank >= Status.AGREED.rank or YEAR_RANGE.search(ctx.quote):
             return cue.text
     return None
@@ -109,6 +110,33 @@ def quantity(ctx: Context):
     return None
 
 
+# a named waterway, sea route, reservoir or port as the object ("Северный морской путь", "the Chusovaya
+# River", "Чограйского водохранилища", "the port of Zarubino"): README-tune t2 rule; a lake, delta or basin
+# to protect is an area, not an object (the coders keep "охрана озера Байкал" formal)
+NAMED_PLACE = re.compile(
+    r"Северн\w+\s+морск\w+\s+пут\w+|Northern\s+Sea\s+Route|"
+    r"[А-ЯЁ][а-яё]+(?:ого|ой|ом|ий|ое)\s+(?:водохранилищ|канал|порт)\w*|"
+    r"(?:водохранилищ|рек[иае]?|канал|порт)\w*\s+[А-ЯЁ][а-яё-]+|"
+    r"[A-Z][a-z]+\s+(?:River|Canal|Reservoir)\b|(?:port|river)\s+of\s+[A-Z][a-z]+")
+# a deadline with a day or a month ("до 1 марта 2022 г.", "к весне 2023 года", "by March 2024")
+DEADLINE = re.compile(
+    r"(?i)(?:\bдо|\bк|не позднее|\bby|\bbefore)\s+(?:\d{1,2}\s+)?(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|"
+    r"сентябр|октябр|ноябр|декабр|весн|лет[уа]|осен|зим|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|spring|summer|autumn|winter)\w*\s+(?:19|20)\d\d")
+
+
+def named_place(ctx: Context):
+    """A named waterway or sea route that the cooperation is about makes it concrete."""
+    m = NAMED_PLACE.search(ctx.quote) if ctx.has_partner else None
+    return m.group(0) if m else None
+
+
+def deadline(ctx: Context):
+    """A task with a dated deadline ("до 1 марта 2022 г. подготовить предложения") is concrete."""
+    m = DEADLINE.search(ctx.quote) if ctx.has_partner else None
+    return m.group(0) if m else None
+
+
 def dated_plan(ctx: Context):
     m = YEAR_RANGE.search(ctx.quote)
     if m and (cues_of(ctx, "mechanism") or cues_of(ctx, "instrument")) and ctx.status.rank >= Status.AGREED.rank:
@@ -129,7 +157,8 @@ def sphere_enumeration(ctx: Context):
     return ", ".join(ctx.spheres) if len(ctx.spheres) >= 2 else None
 
 
-DETAILED_RULES: tuple[Callable, ...] = (mechanism_in_force, concrete_object, event_held_or_dated, quantity, dated_plan)
+DETAILED_RULES: tuple[Callable, ...] = (mechanism_in_force, concrete_object, event_held_or_dated, quantity, dated_plan,
+                                        named_place, deadline)
 FORMAL_RULES: tuple[Callable, ...] = (named_partner, formal_instrument, sphere_enumeration)
 
 
