@@ -27,7 +27,7 @@ LANGUAGES = ("ru", "en", "auto")
 _HEAD_CHARS = 1500  # the author is read from title lines near the top
 
 
-PASSAGE_CUES = frozenset({"coop", "coop_named", "comparison", "anaphora"})  # scanned over the whole text; the rest only in passages
+PASSAGE_CUES = frozenset({"coop", "coop_named", "comparison", "not_regional", "anaphora"})  # scanned over the whole text; the rest only in passages
 BOTH = frozenset({"block"})                       # blocks hide cues in either scan
 # name entries that matter only inside a passage (coordination, adjectives before partner words)
 PASSAGE_NAME_KINDS = frozenset({"type_noun", "partner_noun", "adj", "typed_adj", "headless", "en_adj"})

@@ -72,6 +72,9 @@ PAIR_CASES = [
     ("members of a body are each its member, not partners of one another", None,
      "Primorsky Krai and Khabarovsk Krai are also members of the Association of North East Asia Regional "
      "Governments.", [("RU-KHA", "org:nearc"), ("RU-PRI", "org:nearc")]),
+    ("a sentence about a city's twinning names no regional partner", "RU-KHA",
+     "Its twinning with Portland, Oregon, has been inactive since 2014, when the American partners stopped "
+     "exchanging delegations.", []),
     ("the Sea of Japan is no party", "RU-PRI",
      "A 2018 memorandum with South Korea's Gangwon Province covers cooperation in protecting the Sea of Japan.",
      [("KR-42", "RU-PRI")]),

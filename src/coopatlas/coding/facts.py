@@ -66,7 +66,9 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
     coop = sorted(h.start for h in cue_hits if h.cue.kind == "coop")
     named_cues = sorted(h.start for h in cue_hits if h.cue.kind == "coop_named")
     anchors = sorted(h.start for h in cue_hits if h.cue.kind == "anaphora" and h.cue.value == FRAME)
-    comparisons = sorted(h.start for h in cue_hits if h.cue.kind == "comparison")
+    # a comparison ("уступает Тульской области") or a sentence about cities' ties ("twinned with") is no
+    # cooperation between the territories it names
+    comparisons = sorted(h.start for h in cue_hits if h.cue.kind in ("comparison", "not_regional"))
     partner_starts = name_starts if partner_starts is None else partner_starts
     if not coop and not named_cues:
         return []
