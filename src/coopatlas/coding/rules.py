@@ -125,16 +125,27 @@ DEADLINE = re.compile(
     r"september|october|november|december|spring|summer|autumn|winter)\w*\s+(?:19|20)\d\d")
 
 
+_PLACE_KEYS = ("Северн", "Northern Sea", "водохранилищ", "канал", "порт", "рек", "River", "Canal", "Reservoir",
+               "port of", "river of")
+
+
 def named_place(ctx: Context):
     """A named waterway or sea route that the cooperation is about makes it concrete."""
-    m = NAMED_PLACE.search(ctx.quote) if ctx.has_partner else None
+    if not ctx.has_partner or not any(k in ctx.quote for k in _PLACE_KEYS):
+        return None  # a substring test first: the pattern is slow to try at every position
+    m = NAMED_PLACE.search(ctx.quote)
     return m.group(0) if m else None
 
 
 def deadline(ctx: Context):
     """A task with a dated deadline ("до 1 марта 2022 г. подготовить предложения") is concrete."""
-    m = DEADLINE.search(ctx.quote) if ctx.has_partner else None
-    return m.group(0) if m else None
+    if not ctx.has_partner:
+        return None
+    for year in YEAR.finditer(ctx.quote):  # the pattern is tried only before the years the quote holds
+        m = DEADLINE.search(ctx.quote, max(0, year.start() - 40), year.end())
+        if m:
+            return m.group(0)
+    return None
 
 
 def dated_plan(ctx: Context):
