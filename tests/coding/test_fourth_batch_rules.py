@@ -75,6 +75,9 @@ PAIR_CASES = [
     ("a sentence about a city's twinning names no regional partner", "RU-KHA",
      "Its twinning with Portland, Oregon, has been inactive since 2014, when the American partners stopped "
      "exchanging delegations.", []),
+    ("something agreed with a named partner ('согласован')", "RU-MOW",
+     "Отдельно с Министерством труда Республики Узбекистан согласован порядок тестирования мигрантов.",
+     [("RU-MOW", "UZ")]),
     ("the Sea of Japan is no party", "RU-PRI",
      "A 2018 memorandum with South Korea's Gangwon Province covers cooperation in protecting the Sea of Japan.",
      [("KR-42", "RU-PRI")]),
