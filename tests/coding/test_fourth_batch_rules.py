@@ -78,6 +78,18 @@ PAIR_CASES = [
     ("something agreed with a named partner ('согласован')", "RU-MOW",
      "Отдельно с Министерством труда Республики Узбекистан согласован порядок тестирования мигрантов.",
      [("RU-MOW", "UZ")]),
+    ("a council that brings together its members is one joint body", "RU-ALT",
+     "The coordination council brings together Altai Krai, the Altai Republic and Kazakhstan's East Kazakhstan Region.",
+     [("KZ-VOS", "RU-AL", "RU-ALT")]),
+    ("'the three regions' after separate names joins them", "RU-YAN",
+     "Tyumen Region, Khanty-Mansi Autonomous Okrug – Yugra and the Okrug run a joint programme. In 2022 the "
+     "three regions financed 46 joint projects.", [("RU-KHM", "RU-TYU", "RU-YAN")]),
+    ("'the one with A …, while the one with B …' goes on about the agreements before", "RU-YAN",
+     "The Okrug has agreements with Krasnoyarsk Krai and the Republic of Bashkortostan. The one with Krasnoyarsk "
+     "Krai covers Arctic shipping, while the one with Bashkortostan covers dairy supplies.",
+     [("RU-BA", "RU-YAN"), ("RU-KYA", "RU-YAN")]),
+    ("coordinated executive committees", "RU-TVE",
+     "Действуют соглашения с Витебским и Могилёвским облисполкомами.", [("BY-MA", "RU-TVE"), ("BY-VI", "RU-TVE")]),
     ("the Sea of Japan is no party", "RU-PRI",
      "A 2018 memorandum with South Korea's Gangwon Province covers cooperation in protecting the Sea of Japan.",
      [("KR-42", "RU-PRI")]),
@@ -133,6 +145,12 @@ CODE_CASES = [
     ("chairing an association's working group is membership work", "RU-PER", "specificity",
      "Perm Krai is an active member of the Greater Urals Association, where we chair the working group on forestry.",
      ["formal"]),
+    ("the noun 'action plan' is no intention", "RU-YAN", "status",
+     "With the Republic of Belarus we implement the action plan to the agreement.", ["implemented"]),
+    ("the clause of each agreement keeps its spheres", "RU-YAN", "spheres",
+     "The Okrug has agreements with Krasnoyarsk Krai and the Republic of Bashkortostan. The one with Krasnoyarsk "
+     "Krai covers Arctic shipping, while the one with Bashkortostan covers dairy supplies.",
+     [["transport_logistics"], ["agriculture", "trade_investment"]]),
     ("a route named by its ends is concrete", "RU-AST", "specificity",
      "Проработка с азербайджанской стороной вопроса об открытии паромной линии Оля — Баку.", ["detailed"]),
 ]

@@ -223,7 +223,8 @@ CONTINUATION = re.compile(
     r"Under\s+(?:the|this|that|its)\s+(?:agreement|memorandum|programme|plan)|"
     r"Вместе\s+с\s+(?:ней|ним|ними)|В\s+(?:его|её|ее|их)\s+состав|(?:Членами|Участниками)\s+\w+\s+(?:являются|стали)|"
     r"Its\s+(?:members|other\s+members)|(?:Other\s+)?[Mm]embers\s+(?:include|are)|"
-    r"It|They|This|These|The\s+(?:plan|agreement|document|programme|memorandum|parties)|Among\s+them)\b")
+    r"It|They|This|These|The\s+(?:plan|agreement|document|programme|memorandum|parties)|Among\s+them|"
+    r"The\s+(?:one|ones|former|latter)|Первое|Второе|Последнее)\b")
 
 
 def is_heading(text: str, start: int, end: int) -> bool:
@@ -337,6 +338,8 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             continue
         elif not implied and _refers_back(cues, (start, end), drafts, last_with_partners, text):
             _extend(drafts, last_with_partners, (start, end), implied)
+            if len(last_with_partners) >= 2 and any(c.kind == "joint" and c.text in COUNTED_TOGETHER for c in cues):
+                last_with_partners = _joined(drafts, last_with_partners)  # "… the three regions financed …"
         elif not implied and section and not _heading_between(text, section[1], start):
             # the section's heading names the partner the text below goes on about
             new = _partner_drafts(section[0], section[0] + (author,), cues, author, implied, (start, end))
@@ -545,6 +548,20 @@ def _split_at_joint_word(hits: Sequence[CueHit], inside: Sequence[Mention], part
     before = tuple(p for p in partners if first_of.get(p, joint_at[0]) < joint_at[0])
     after = tuple(p for p in partners if p not in before)
     return (before, after) if before and after else None
+
+
+COUNTED_TOGETHER = frozenset({"the three regions", "all three regions", "три региона", "трех регионов"})
+
+
+def _joined(drafts: list[Draft], targets: Sequence[int]) -> list[int]:
+    """The separate drafts at `targets` become one joint draft (a later sentence says they act together)."""
+    first = drafts[targets[0]]
+    partners = _unique(p for i in targets for p in drafts[i].partners)
+    spans = tuple(sorted({sp for i in targets for sp in drafts[i].spans}))
+    drafts[targets[0]] = replace(first, partners=partners, spans=spans, how="joint (counted together)")
+    for i in sorted(targets[1:], reverse=True):
+        del drafts[i]
+    return [targets[0]]
 
 
 def _row_of_the_plan(parties, drafts, targets, author, ref) -> bool:

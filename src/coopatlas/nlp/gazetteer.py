@@ -28,6 +28,7 @@ TYPE_NOUNS = {
     "область": "oblast", "край": "krai", "округ": "okrug", "республика": "republic",
     "провинция": "province", "губерния": "province", "воеводство": "voivodeship", "аймак": "aimag",
     "уезд": "county", "штат": "state", "земля": "land", "префектура": "prefecture",
+    "облисполком": "oblast",  # "с Витебским и Могилёвским облисполкомами"
 }
 WEAK_KINDS = frozenset({"adj", "en_adj", "typed_adj", "headless"})
 
