@@ -151,6 +151,16 @@ CODE_CASES = [
      "The Okrug has agreements with Krasnoyarsk Krai and the Republic of Bashkortostan. The one with Krasnoyarsk "
      "Krai covers Arctic shipping, while the one with Bashkortostan covers dairy supplies.",
      [["transport_logistics"], ["agriculture", "trade_investment"]]),
+    ("an agreement not yet signed is a plan", "RU-KB", "status",
+     "С Хатлонской областью соглашение о сотрудничестве пока не подписано: стороны продолжают согласование.",
+     ["intended"]),
+    ("an agreement that expired and was not renewed ended", "RU-OMS", "status",
+     "The agreement between Omsk Region and Xinjiang, signed in 2008, expired in 2013 and was not renewed.",
+     ["terminated"]),
+    ("preparing an agreement is a plan", "RU-TVE", "status",
+     "| 3.5 | Подготовка соглашения о сотрудничестве с Ширакской областью Республики Армения | 2023 |", ["intended"]),
+    ("'ежегодно' in a plan's schedule column reports nothing done", "RU-TVE", "status",
+     "| 3.2 | Участие в работе Совета Ассоциации «Центральная Россия» | ежегодно |", ["intended"]),
     ("a route named by its ends is concrete", "RU-AST", "specificity",
      "Проработка с азербайджанской стороной вопроса об открытии паромной линии Оля — Баку.", ["detailed"]),
 ]

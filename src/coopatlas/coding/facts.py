@@ -471,9 +471,13 @@ def without_meeting_words(hits: Sequence[CueHit]) -> list[CueHit]:
     negations = [h.end for h in hits if h.cue.kind == "negation" and h.cue.value == "negation"]
     after = [h.start for h in hits if h.cue.kind == "negation" and h.cue.value == "after"]
     if negations or after:
-        hits = [h for h in hits if not (h.cue.kind == "status" and h.cue.value != "intended" and (
-            any(0 <= h.start - n <= _NEGATION_REACH for n in negations)
-            or any(0 <= a - h.end <= _NEGATION_AFTER_REACH for a in after)))]
+        # a status word under a negation does not hold; what is left is a plan ("соглашение пока не
+        # подписано: стороны продолжают согласование" is intended, not in force)
+        hits = [CueHit(Cue("status", "intended", h.cue.lang, f"{h.cue.text} (negated)"), h.start, h.end)
+                if h.cue.kind == "status" and h.cue.value != "intended" and (
+                    any(0 <= h.start - n <= _NEGATION_REACH for n in negations)
+                    or any(0 <= a - h.end <= _NEGATION_AFTER_REACH for a in after)) else h
+                for h in hits]
         # "produced no agreement", "report almost no cross-border projects": the cue is denied
         denied = [h.end for h in hits if h.cue.kind == "negation" and h.cue.text.lower() == "no"]
         hits = [h for h in hits if not (h.cue.kind == "coop" and any(0 <= h.start - n <= 1 for n in denied))]
