@@ -90,6 +90,12 @@ PAIR_CASES = [
      [("RU-BA", "RU-YAN"), ("RU-KYA", "RU-YAN")]),
     ("coordinated executive committees", "RU-TVE",
      "Действуют соглашения с Витебским и Могилёвским облисполкомами.", [("BY-MA", "RU-TVE"), ("BY-VI", "RU-TVE")]),
+    ("trade between Russia and a state is the states' relation", "RU-CE",
+     "Напомним, товарооборот между Россией и Узбекистаном по итогам прошлого года превысил 9 млрд долларов.", []),
+    ("an agreement's title in capitals on several lines names the Parties below", "RU-ZAB",
+     "СОГЛАШЕНИЕ\nмежду Правительством Забайкальского края\nи Администрацией аймака Хэнтий (Монголия)\n"
+     "о приграничном сотрудничестве\n\nСтатья 1\nСтороны осуществляют сотрудничество в животноводстве.",
+     [("MN-039", "RU-ZAB")]),
     ("the Sea of Japan is no party", "RU-PRI",
      "A 2018 memorandum with South Korea's Gangwon Province covers cooperation in protecting the Sea of Japan.",
      [("KR-42", "RU-PRI")]),
@@ -161,6 +167,8 @@ CODE_CASES = [
      "| 3.5 | Подготовка соглашения о сотрудничестве с Ширакской областью Республики Армения | 2023 |", ["intended"]),
     ("'ежегодно' in a plan's schedule column reports nothing done", "RU-TVE", "status",
      "| 3.2 | Участие в работе Совета Ассоциации «Центральная Россия» | ежегодно |", ["intended"]),
+    ("'organised recruitment' is an adjective, not work done", "RU-IVA", "status",
+     "The memorandum with Sughd Region provides for organised recruitment of seamstresses.", ["agreed"]),
     ("a route named by its ends is concrete", "RU-AST", "specificity",
      "Проработка с азербайджанской стороной вопроса об открытии паромной линии Оля — Баку.", ["detailed"]),
 ]

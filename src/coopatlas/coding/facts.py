@@ -204,7 +204,8 @@ BACK_REFERENCE = re.compile(r"(?:Стороны|Обе стороны|Регио
 
 AGREEMENT_TITLE = re.compile(r"\W*(?:Соглашени[ея]|Договор|Меморандум|Протокол|Agreement|Memorandum|Treaty|"
                              r"Protocol)\b")
-AGREEMENT_BETWEEN = re.compile(r"(?:Соглашени[еяю]|Договор[ау]?|Меморандум[ау]?|Agreement|Memorandum)\s+(?:между|between)\b")
+AGREEMENT_BETWEEN = re.compile(r"(?:Соглашени[еяю]|СОГЛАШЕНИ[ЕЯЮ]|Договор[ау]?|ДОГОВОР|Меморандум[ау]?|МЕМОРАНДУМ|Agreement|"
+                               r"AGREEMENT|Memorandum|MEMORANDUM)\s+(?:между|between)\b")
 PARTIES_WORD = re.compile(r"(?<!\w)(?:Стороны|Сторон|Сторонам|Сторонами|Сторонах|Обе стороны|the Parties|The Parties|"
                           r"[Bb]oth Parties)(?!\w)")
 
