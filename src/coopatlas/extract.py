@@ -71,6 +71,7 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     pipe = pipeline or default_pipeline()
     norm = normalise(text)
     name_hits, cue_hits = _scan(pipe.matcher, norm, text)
+    cue_hits = cue_hits + _days_of_a_region(text)
     language = detect_language(text) if lang == "auto" else lang
     if author is None and infer:
         author = _author_from_title(title, pipe) if title else None
@@ -86,6 +87,20 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     mentions = find_mentions(text, norm, inside, author=author, named_elsewhere=elsewhere)
     facts = code_facts(text, passages, mentions, cue_hits + passage_cues, author=author, ref=pipe.ref)
     return DocumentResult(document, author, language, tuple(facts), mentions=mentions.strong + mentions.weak)
+
+
+# "Дни Ленинградской области в Республике Узбекистан", "Дней Республики Мордовия в Могилёвской области":
+# a region's days held in a partner's territory (the word between "Дни" and the type word varies, which a
+# cue row cannot say)
+_DAYS_OF = re.compile(r"(?<![\w-])(?:Дни|Дней|Днях|Дням|дни|дней)\s+(?:[А-ЯЁ][\w-]*\s+){1,3}?"
+                      r"(?:области|края|республики|округа|Республики)\b[^.;|\n]{0,60}?\s(?:в|во)\s+[А-ЯЁ]")
+_DAYS_CUE = Cue("coop_named", "coop", "ru", "дни <региона> в <партнёре>")
+
+
+def _days_of_a_region(text: str) -> list[CueHit]:
+    if "Дн" not in text and "дни" not in text and "дней" not in text:
+        return []
+    return [CueHit(_DAYS_CUE, m.start(), m.start() + len(m.group(0).split()[0])) for m in _DAYS_OF.finditer(text)]
 
 
 def _inside(name_hits, passages, norm) -> list:

@@ -96,6 +96,15 @@ PAIR_CASES = [
      "СОГЛАШЕНИЕ\nмежду Правительством Забайкальского края\nи Администрацией аймака Хэнтий (Монголия)\n"
      "о приграничном сотрудничестве\n\nСтатья 1\nСтороны осуществляют сотрудничество в животноводстве.",
      [("MN-039", "RU-ZAB")]),
+    ("days of the author's region held in a partner's territory, whatever its name's length", "RU-LEN",
+     "2 | Дни Ленинградской области в Республике Узбекистан (г. Ташкент) | 2023 | Комитет по культуре",
+     [("RU-LEN", "UZ")]),
+    ("work under way with listed neighbours", "RU-LEN",
+     "С соседними регионами — Новгородской и Псковской областями — ведётся работа по созданию туристского кольца.",
+     [("RU-LEN", "RU-NGR", "RU-PSK")]),
+    ("a table row is an item of its own, not a continuation of the row before", "RU-LEN",
+     "3 | Подготовка соглашения о сотрудничестве в сфере образования с Донецкой Народной Республикой | 2023 |\n"
+     "4 | Мониторинг внешнеторгового оборота области | ежеквартально |", [("RU-LEN",), ("RU-LEN", "UA-14")]),
     ("the Sea of Japan is no party", "RU-PRI",
      "A 2018 memorandum with South Korea's Gangwon Province covers cooperation in protecting the Sea of Japan.",
      [("KR-42", "RU-PRI")]),

@@ -618,6 +618,8 @@ def _refers_back(cues: Sequence[Cue], span, drafts: Sequence[Draft], targets: Se
     anaphora = [c for c in cues if c.kind == "anaphora"]
     if any(a.value in STRONG for a in anaphora):
         return True
+    if text is not None and " | " in text[span[0]:span[1]]:
+        return False  # a table row is an item of its own ("4 | Мониторинг внешнеторгового оборота")
     last_end = max(drafts[i].spans[-1][1] for i in targets)
     if text is not None and _heading_between(text, last_end, span[0]):
         return False

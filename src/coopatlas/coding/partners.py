@@ -104,6 +104,8 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
             continue
+        if _city_of_the_state_before(m, mentions[i - 1] if i else None, text, country_of, type_of):
+            continue
         if _owns_the_region_after(m, mentions[i + 1] if i + 1 < len(mentions) else None, text, country_of):
             continue
         if _side_of_a_named_region(m, region_countries):
@@ -243,6 +245,19 @@ def _border_word_positions(text: str) -> list[int]:
             positions.append(i)
             i = text.find(key, i + 1)
     return sorted(positions)
+
+
+_CITY_IN_BRACKETS = re.compile(r"\s*\(\s*(?:г\.|город|city\s+of)?\s*$")
+
+
+def _city_of_the_state_before(m: Mention, previous: Mention | None, text: str, country_of, type_of) -> bool:
+    """"в Республике Узбекистан (г. Ташкент)": the city in brackets says where in the state; the state is the
+    party."""
+    if previous is None or country_of(m.party) != previous.party:
+        return False
+    if type_of(m.party) not in CITY_TYPES and m.party not in CITY_MUNICIPALITIES:
+        return False
+    return bool(_CITY_IN_BRACKETS.fullmatch(text[previous.end:m.start]))
 
 
 def _inside_any(m: Mention, spans: list[tuple[int, int]]) -> bool:
