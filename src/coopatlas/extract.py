@@ -98,9 +98,15 @@ _DAYS_CUE = Cue("coop_named", "coop", "ru", "дни <региона> в <пар�
 
 
 def _days_of_a_region(text: str) -> list[CueHit]:
-    if "Дн" not in text and "дни" not in text and "дней" not in text:
-        return []
-    return [CueHit(_DAYS_CUE, m.start(), m.start() + len(m.group(0).split()[0])) for m in _DAYS_OF.finditer(text)]
+    hits = []
+    for key in ("Дн", "дн"):  # the pattern is tried only where its first word may start (a search is slow)
+        at = text.find(key)
+        while at != -1:
+            m = _DAYS_OF.match(text, at)
+            if m:
+                hits.append(CueHit(_DAYS_CUE, at, at + len(m.group(0).split()[0])))
+            at = text.find(key, at + 2)
+    return sorted(hits, key=lambda h: h.start)
 
 
 def _inside(name_hits, passages, norm) -> list:

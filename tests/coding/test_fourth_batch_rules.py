@@ -178,6 +178,13 @@ CODE_CASES = [
      "| 3.2 | Участие в работе Совета Ассоциации «Центральная Россия» | ежегодно |", ["intended"]),
     ("'organised recruitment' is an adjective, not work done", "RU-IVA", "status",
      "The memorandum with Sughd Region provides for organised recruitment of seamstresses.", ["agreed"]),
+    ("a figure with words between it and its unit is a quantity", "RU-IVA", "specificity",
+     "Under the 2020 agreement with Kyrgyzstan, 420 Kyrgyz workers found jobs at garment factories.", ["detailed"]),
+    ("the signing ceremony is not work done", "RU-KIR", "status",
+     "The Governor of Kirov Region and the Head of the Komi Republic signed an agreement. The ceremony took place "
+     "in Syktyvkar.", ["agreed"]),
+    ("ties kept up are implemented", "RU-MO", "status",
+     "Мордовия поддерживает гуманитарные связи с Венгрией.", ["implemented"]),
     ("a route named by its ends is concrete", "RU-AST", "specificity",
      "Проработка с азербайджанской стороной вопроса об открытии паромной линии Оля — Баку.", ["detailed"]),
 ]

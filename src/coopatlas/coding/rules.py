@@ -20,8 +20,13 @@ _UNITS = (r"%|процент\w*|млн|млрд|тыс|трлн|руб\w*|дол
           r"работник\w*|предприяти\w*|компани\w*|экспонент\w*|делегат\w*|волонт\w*|спортсмен\w*|"
           r"per\s*cent|percent|million|mln|billion|bn|thousand|roubles|rubles|dollars|usd|eur|euros?|"
           r"yuan|tonnes|tons|km|people|participants|students|tourists|projects|events|flights|specialists|"
-          r"visitors|guests|patients|doctors|workers|companies|exhibitors|delegates|volunteers|athletes|points")
-QUANTITY = re.compile(r"(?<![\w.])(\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(?:" + _UNITS + r")(?!\w)", re.I)
+          r"visitors|guests|patients|doctors|workers|companies|exhibitors|delegates|volunteers|athletes|points|"
+          r"мигрант\w*|швей|фирм\w*|школ\w*|детей|мест|migrants|seamstresses|firms|schools|children|places|"
+          r"lines|линий|линии")
+# a figure and its unit, with up to two words between ("420 Kyrgyz workers", "6 pilot production lines",
+# "11 совместных научных проектов")
+QUANTITY = re.compile(r"(?<![\w.])(\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(?:[^\W\d_][\w-]*\s+){0,2}?(?:" + _UNITS
+                      + r")(?!\w)", re.I)
 QUOTED_NAME = re.compile(r"«([^«»]{3,80})»|\"([^\"]{3,80})\"|“([^”]{3,80})”")
 
 
