@@ -105,6 +105,11 @@ PAIR_CASES = [
     ("a table row is an item of its own, not a continuation of the row before", "RU-LEN",
      "3 | Подготовка соглашения о сотрудничестве в сфере образования с Донецкой Народной Республикой | 2023 |\n"
      "4 | Мониторинг внешнеторгового оборота области | ежеквартально |", [("RU-LEN",), ("RU-LEN", "UA-14")]),
+    ("an authorless text: one region's ties with two others are two relations", None,
+     "Наиболее устойчивые приграничные связи сложились у Курганской области с Костанайской и "
+     "Северо-Казахстанской областями.", [("KZ-KUS", "RU-KGN"), ("KZ-SEV", "RU-KGN")]),
+    ("'больше всего соглашений у X' is a ranking", None,
+     "Больше всего действующих соглашений у Свердловской и Тюменской областей, меньше всего — у Курганской.", []),
     ("the Sea of Japan is no party", "RU-PRI",
      "A 2018 memorandum with South Korea's Gangwon Province covers cooperation in protecting the Sea of Japan.",
      [("KR-42", "RU-PRI")]),

@@ -320,6 +320,11 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                 separate = [c for c in cues if c.kind != "joint"]
                 new = (_partner_drafts(groups[0], parties, separate, author, implied, (start, end))
                        + _partner_drafts(groups[1], parties, cues, author, implied, (start, end)))
+            elif author is None and text is not None and _hub_with_partners(text, inside, partners, cues):
+                # "связи сложились у Курганской области с Костанайской и Северо-Казахстанской областями"
+                hub = min((m for m in inside if m.party in partners), key=lambda m: m.start).party
+                new = [Draft((hub, p), False, implied, ((start, end),), how="separate-hub")
+                       for p in partners if p != hub]
             else:
                 others = text is not None and others_as_subject(text, inside, partners, author)
                 new = _partner_drafts(partners, parties, cues, author, implied, (start, end), listed, others)
@@ -553,6 +558,22 @@ def _split_at_joint_word(hits: Sequence[CueHit], inside: Sequence[Mention], part
     before = tuple(p for p in partners if first_of.get(p, joint_at[0]) < joint_at[0])
     after = tuple(p for p in partners if p not in before)
     return (before, after) if before and after else None
+
+
+_WITH = re.compile(r"\s(?:с|со|with)\s")
+
+
+def _hub_with_partners(text: str, inside: Sequence[Mention], partners, cues: Sequence[Cue]) -> bool:
+    """An authorless passage whose first territory has ties "with" the others listed after it ("у X с A и
+    B", "X signed agreements with A and B"): separate relations of X, unless a joint word says otherwise."""
+    if len(partners) < 3 or any(c.kind == "joint" for c in cues) or any(p.startswith(FRAMEWORK_PREFIXES) for p in partners):
+        return False
+    named = sorted((m for m in inside if m.party in partners), key=lambda m: m.start)
+    first = named[0]
+    rest = [m for m in named if m.party != first.party]
+    if not rest or any(m.party == first.party for m in named[1:] if m.start > rest[0].start):
+        return False
+    return bool(_WITH.search(text, first.end, rest[0].start)) and rest[0].start - first.end < 120
 
 
 COUNTED_TOGETHER = frozenset({"the three regions", "all three regions", "три региона", "трех регионов"})
