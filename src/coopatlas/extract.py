@@ -94,6 +94,7 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
 # cue row cannot say)
 _DAYS_OF = re.compile(r"(?<![\w-])(?:Дни|Дней|Днях|Дням|дни|дней)\s+(?:[А-ЯЁ][\w-]*\s+){1,3}?"
                       r"(?:области|края|республики|округа|Республики)\b[^.;|\n]{0,60}?\s(?:в|во)\s+[А-ЯЁ]")
+_DAYS_OF_EN = re.compile(r"Days\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+in\s+(?:the\s+)?[A-Z]")
 _DAYS_CUE = Cue("coop_named", "coop", "ru", "дни <региона> в <партнёре>")
 
 
@@ -106,6 +107,11 @@ def _days_of_a_region(text: str) -> list[CueHit]:
             if m:
                 hits.append(CueHit(_DAYS_CUE, at, at + len(m.group(0).split()[0])))
             at = text.find(key, at + 2)
+    at = text.find("Days of")  # "Days of Chelyabinsk Region in the Republic of Uzbekistan"
+    while at != -1:
+        if _DAYS_OF_EN.match(text, at):
+            hits.append(CueHit(_DAYS_CUE, at, at + 4))
+        at = text.find("Days of", at + 7)
     return sorted(hits, key=lambda h: h.start)
 
 

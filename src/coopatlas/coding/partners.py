@@ -125,7 +125,8 @@ def _foreign_route_end(m: Mention, before: str, type_of, country_of) -> bool:
 # organisations of states that texts also use as the name of an area: "партнёры в СНГ", "экспорт в ЕАЭС"
 # (not the EU: "in the EU" is as often its programmes as its area)
 AREAS_OF_STATES = frozenset({"org:cis", "org:eaeu", "org:sco", "org:brics", "org:asean", "org:apec"})
-_IN_AREA = re.compile(r"(?i)(?:^|\s)(?:в|во|из|на пространстве|по всему|within|across|in|from)\s+(?:the\s+)?$")
+_IN_AREA = re.compile(r"(?i)(?:^|\s)(?:в|во|из|на пространстве|по всему|within|across|in|from)\s+(?:the\s+)?"
+                      r"(?:[A-ZА-ЯЁ]{2,6}\s+(?:и|and)\s+(?:the\s+)?)?$")  # "across the CIS and ASEAN"
 
 
 def _area_of_states(m: Mention, before: str) -> bool:
