@@ -113,7 +113,7 @@ PAIR_CASES = [
     ("days of a region in English", "RU-CHE",
      "2 | Days of Chelyabinsk Region in the Republic of Uzbekistan | 2022 | Ministry of Culture", [("RU-CHE", "UZ")]),
     ("organisations of states listed as an area", "RU-IRK",
-     "The region's exporters look to markets across the CIS and ASEAN.", [("RU-IRK",)]),
+     "Beyond these partners, the region's exporters look to markets across the CIS and ASEAN.", [("RU-IRK",)]),
     ("the Sea of Japan is no party", "RU-PRI",
      "A 2018 memorandum with South Korea's Gangwon Province covers cooperation in protecting the Sea of Japan.",
      [("KR-42", "RU-PRI")]),
