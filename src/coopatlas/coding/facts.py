@@ -512,6 +512,30 @@ def under_modals(hits: Sequence[CueHit]) -> list[CueHit]:
     return out
 
 
+_DRAFT_REACH = 150  # characters between "проект соглашения" and the status word that reports on the draft
+
+
+def drafts_not_in_force(hits: Sequence[CueHit], text: str) -> list[CueHit]:
+    """"Проект соглашения с X согласован и направлен на подпись", "the draft memorandum was approved":
+    what was agreed is the draft; the instrument is not signed yet, so an agreed-level word later in
+    the same sentence counts as intended (decision 51). Signing ("подписан") is not touched."""
+    drafts = [h.end for h in hits if h.cue.kind == "draft"]
+    if not drafts:
+        return list(hits)
+    out = []
+    for h in hits:
+        if h.cue.kind == "status" and h.cue.value == "agreed" and not h.cue.text.lower().startswith(SIGNING) \
+                and any(0 <= h.start - d <= _DRAFT_REACH and not _SENTENCE_END.search(text, d, h.start)
+                        for d in drafts):
+            h = CueHit(Cue("status", "intended", h.cue.lang, f"{h.cue.text} (a draft)"), h.start, h.end)
+        out.append(h)
+    return out
+
+
+SIGNING = ("подпис", "sign")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
 def _without_later_talks(hits: Sequence[CueHit], text: str | None) -> Sequence[CueHit]:
     """Meeting words in a clause after a semicolon that follows the cooperation ("hopes to sign an
     agreement with X; the draft is still being discussed") report talks about it, not the passage."""
@@ -689,7 +713,7 @@ def code_fact(draft: Draft, text: str, cue_hits: Sequence[CueHit], mentions: Seq
               author: str | None, ref: ReferenceLike) -> Fact:
     spans = draft.spans
     cue_index = cue_hits if isinstance(cue_hits, SpanIndex) else SpanIndex(cue_hits, lambda h: h.start)
-    hits = under_modals(without_meeting_words(cue_index.within_any(spans)))
+    hits = drafts_not_in_force(under_modals(without_meeting_words(cue_index.within_any(spans))), text)
     cues = [h.cue for h in hits]
     quote = " ".join(text[s:e] for s, e in spans)
     spheres, sphere_why = rules.spheres_of(cues)

@@ -57,6 +57,9 @@ def status_of(cues: Sequence[Cue]) -> tuple[Status, list[str]]:
     """The most advanced status the cues report; a strategy's goal with no status word is intended."""
     found = [(Status(c.value), c.text) for c in cues if c.kind in ("status", "step")]
     if not found:
+        drafts = sorted({c.text for c in cues if c.kind == "draft"})
+        if drafts:
+            return Status.INTENDED, [f"a draft, not signed yet (decision 51): {drafts[0]}"]
         named = sorted({c.text for c in cues if c.kind == "coop" and c.text.lower().startswith(AGREEMENT_NOUNS)})
         if named:
             return Status.AGREED, [f"an agreement named with no status word is in force (codebook 5): {named[0]}"]

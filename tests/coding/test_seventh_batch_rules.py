@@ -1,0 +1,54 @@
+"""Rules written in the session of the seventh tuning batch (decisions 51-): one illustrative case each,
+with sentences written for these tests."""
+import pytest
+
+from coopatlas import extract_text
+
+
+def _facts(author, text):
+    return extract_text(text, author, infer=False).facts
+
+
+def _only(author, text):
+    facts = _facts(author, text)
+    assert len(facts) == 1, [f.parties for f in facts]
+    return facts[0]
+
+
+STATUS_CASES = [
+    ("an agreed draft is not signed yet", "RU-IRK",
+     "Проект соглашения о сотрудничестве с Амурской областью согласован сторонами и направлен на подпись.",
+     "intended"),
+    ("a draft memorandum approved in English", "RU-TOM",
+     "The draft memorandum with Pavlodar Region was approved by both governments last week.", "intended"),
+    ("a draft mentioned alone is still a plan", "RU-IRK",
+     "Подготовлен проект соглашения о сотрудничестве с Республикой Бурятия.", "intended"),
+    ("a signed agreement stays agreed beside a draft of another text", "RU-IRK",
+     "Соглашение с Республикой Бурятия подписано в марте. Проект плана мероприятий к нему готовится.",
+     "agreed"),
+    ("joint work under way now is implemented", "RU-IRK",
+     "Ведётся совместная работа с Республикой Бурятия по охране озера Байкал.", "implemented"),
+    ("joining a working group is membership in force", "RU-TOM",
+     "In 2024 the region joined the Siberian Accord working group on forestry.", "implemented"),
+    ("students who have studied under an agreement", "RU-TOM",
+     "Under the agreement with Pavlodar Region, 120 students have studied at Tomsk universities.",
+     "implemented"),
+]
+
+
+@pytest.mark.parametrize("name, author, text, status", STATUS_CASES, ids=[c[0] for c in STATUS_CASES])
+def test_status(name, author, text, status):
+    assert _only(author, text).status.value == status
+
+
+SPHERE_CASES = [
+    ("protecting a lake is environment", "RU-IRK",
+     "Ведётся совместная работа с Республикой Бурятия по охране озера Байкал.", {"environment"}),
+    ("timber processing is industry", "RU-IRK",
+     "Область развивает связи с Красноярским краем в сфере лесопереработки.", {"industry"}),
+]
+
+
+@pytest.mark.parametrize("name, author, text, spheres", SPHERE_CASES, ids=[c[0] for c in SPHERE_CASES])
+def test_spheres(name, author, text, spheres):
+    assert {s.value for s in _only(author, text).spheres} == spheres
