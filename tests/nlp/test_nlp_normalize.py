@@ -55,3 +55,25 @@ def test_from_original_is_monotonic_and_inverts_to_original(text):
     assert mapped == sorted(mapped)
     for i in range(len(n.text)):
         assert n.from_original(n.to_original(i)) == i
+
+
+def test_latin_diacritics_fold_one_for_one_and_map_back():
+    text = "Mongolia's Bayan-Ölgii aimag, Łódź Voivodeship and Jämtland; «Тюмень» и ёлка"
+    n = normalise(text)
+    assert "bayan olgii aimag" in n.text and "lodz voivodeship" in n.text and "jamtland" in n.text
+    assert "тюмень" in n.text and "елка" in n.text and "й" not in n.text  # Cyrillic untouched (no й here)
+    start = n.text.index("olgii")
+    a, b = n.span_to_original(start, start + 5)
+    assert text[a:b] == "Ölgii"
+
+
+def test_diacritics_do_not_change_cyrillic_short_i():
+    assert normalise("Йошкар-Ола").text == "йошкар ола"
+
+
+def test_a_foreign_region_spelt_with_diacritics_is_found():
+    from coopatlas import extract_text
+
+    facts = extract_text("Altai Krai signed an agreement on tourism with Mongolia's Bayan-Ölgii aimag in 2023.",
+                         "RU-ALT", infer=False).facts
+    assert [f.parties for f in facts] == [("MN-071", "RU-ALT")]

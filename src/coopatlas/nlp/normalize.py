@@ -1,6 +1,6 @@
 """Normalise text for matching, keeping a map back to the original offsets.
 
-Normalised text: lowercase, ё→е, every dash and hyphen, quote and NBSP → space, soft hyphens dropped,
+Normalised text: lowercase, ё→е, Latin letters without their diacritics (ö→o), every dash and hyphen, quote and NBSP → space, soft hyphens dropped,
 a word broken by a hyphen at a line end joined, every run of whitespace → one space. Character-for-character translation keeps offsets; only the
 collapsed whitespace runs and dropped characters shift them, and those shifts are recorded as
 breakpoints, so mapping back is a binary search.
@@ -8,6 +8,7 @@ breakpoints, so mapping back is a binary search.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -16,7 +17,22 @@ _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _QUOTES = "\u00ab\u00bb\"\u201c\u201d\u201e\u201f\u2039\u203a'\u2018\u2019\u201a`\u00b4"
 _DROP = "\u00ad\u200b\u200c\u200d\ufeff"
 
-_MAP = {**{c: " " for c in _SPACE_LIKE + _DASHES + _QUOTES}, "ё": "е", "Ё": "Е", **{c: "\x00" for c in _DROP}}
+
+
+def _latin_folds() -> dict[str, str]:
+    """Latin letters with diacritics → their base letter, one for one ("Ölgii" → "Olgii", "Łódź" → "Lodz",
+    "Jämtland" → "Jamtland"): English texts spell foreign regions with and without them."""
+    folds = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i"}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if char not in folds and base != char and base.isascii() and base.isalpha():
+            folds[char] = base
+    return folds
+
+
+_MAP = {**{c: " " for c in _SPACE_LIKE + _DASHES + _QUOTES}, "ё": "е", "Ё": "Е", **{c: "\x00" for c in _DROP},
+        **_latin_folds()}
 # one character for one: a regex over the few special characters is ~8x faster than str.translate on
 # Cyrillic text (translate looks every character up in a dict)
 _SPECIAL = re.compile("[" + re.escape("".join(_MAP)) + "]")
