@@ -52,3 +52,24 @@ SPHERE_CASES = [
 @pytest.mark.parametrize("name, author, text, spheres", SPHERE_CASES, ids=[c[0] for c in SPHERE_CASES])
 def test_spheres(name, author, text, spheres):
     assert {s.value for s in _only(author, text).spheres} == spheres
+
+
+def test_the_states_relation_describing_the_regions_own_cooperation_keeps_it():
+    fact = _only("RU-SE", "Республика будет развивать сотрудничество с Республикой Армения в создании "
+                          "логистического центра для обслуживания грузопотока между Россией и Арменией.")
+    assert fact.parties == ("AM", "RU-SE")
+
+
+def test_the_states_relation_alone_is_still_no_regional_fact():
+    assert not _facts("RU-SE", "Соглашение о сотрудничестве в области образования между Россией и Арменией "
+                               "ратифицировано в 2023 году.")
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Республика будет развивать сотрудничество с Республикой Армения в создании логистического центра "
+     "«Алания-Транзит».", "detailed"),
+    ("Республика будет развивать сотрудничество с Республикой Армения в создании логистического центра "
+     "«Армения».", "formal"),
+])
+def test_a_quoted_name_counts_when_it_says_more_than_a_party(text, level):
+    assert _only("RU-SE", text).specificity.value == level

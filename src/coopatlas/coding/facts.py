@@ -68,7 +68,8 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
     anchors = sorted(h.start for h in cue_hits if h.cue.kind == "anaphora" and h.cue.value == FRAME)
     # a comparison ("уступает Тульской области") or a sentence about cities' ties ("twinned with") is no
     # cooperation between the territories it names
-    comparisons = sorted(h.start for h in cue_hits if h.cue.kind in ("comparison", "not_regional"))
+    comparisons = sorted(h.start for h in cue_hits if h.cue.kind == "comparison")
+    federal = sorted(h.start for h in cue_hits if h.cue.kind == "not_regional")
     partner_starts = name_starts if partner_starts is None else partner_starts
     if not coop and not named_cues:
         return []
@@ -116,7 +117,8 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
                 _any_within(named_cues, s_start, s_end) and _any_within(partner_starts, offset(s_start), offset(s_end))) \
                 or (_any_within(anchors, s_start, s_end) and _after_a_passage(out, current, s_start)) \
                 or (named_item and names)
-            compares = _any_within(comparisons, s_start, s_end)
+            compares = _any_within(comparisons, s_start, s_end) or _states_relation(
+                federal, coop, partner_starts, offset, s_start, s_end)
             if has_cue and not compares:
                 if current:
                     out.append(current)
@@ -208,6 +210,21 @@ AGREEMENT_BETWEEN = re.compile(r"(?:Соглашени[еяю]|СОГЛАШЕН�
                                r"AGREEMENT|Memorandum|MEMORANDUM)\s+(?:между|between)\b")
 PARTIES_WORD = re.compile(r"(?<!\w)(?:Стороны|Сторон|Сторонам|Сторонами|Сторонах|Обе стороны|the Parties|The Parties|"
                           r"[Bb]oth Parties)(?!\w)")
+
+
+def _states_relation(federal: Sequence[int], coop: Sequence[int], partner_starts: Sequence[int],
+                     offset: Callable[[int], int], start: int, end: int) -> bool:
+    """The sentence is about the states' relation ("товарооборот между Россией и Узбекистаном"), unless
+    the region's own cooperation with a named partner comes first and the states' relation only
+    describes it ("сотрудничество с Республикой Армения в создании центра … для грузопотока между Россией
+    и Арменией")."""
+    for at in federal[bisect_left(federal, start):]:
+        if at >= end:
+            return False
+        first = next((c for c in coop[bisect_left(coop, start):] if c < at), None)
+        if first is None or not _any_within(partner_starts, offset(first), offset(at)) or at - first < 40:
+            return True
+    return False
 
 
 def _any_within(sorted_positions: Sequence[int], start: int, end: int) -> bool:
@@ -767,12 +784,20 @@ def _planned_mechanisms(hits: Sequence[CueHit], window: int = 60) -> frozenset:
                      and any(abs(i - h.start) <= window for i in intents))
 
 
+def _names_more_than_parties(name: str, party_surfaces: set[str]) -> bool:
+    """«Алания-Транзит», «Вкусы Крыма» name a project; «Россия – Эстония» or «Республика Беларусь» only
+    name parties: a name counts when a word of three letters or more is left without the parties' names."""
+    for surface in sorted(party_surfaces, key=len, reverse=True):
+        name = name.replace(surface, " ")
+    return any(len(word) >= 3 for word in re.findall(r"\w+", name))
+
+
 def _quoted_names(quote: str, mentions_inside: Sequence[Mention]) -> tuple[str, ...]:
     """«Names» in the evidence that are not simply a party's name (a project, an event, a route)."""
     party_surfaces = {m.surface.lower() for m in mentions_inside}
     out = []
     for m in rules.QUOTED_NAME.finditer(quote):
         name = next(g for g in m.groups() if g)
-        if name.lower() not in party_surfaces and not any(p in name.lower() for p in party_surfaces):
+        if _names_more_than_parties(name.lower(), party_surfaces):
             out.append(name)
     return tuple(out)
