@@ -73,3 +73,24 @@ def test_the_states_relation_alone_is_still_no_regional_fact():
 ])
 def test_a_quoted_name_counts_when_it_says_more_than_a_party(text, level):
     assert _only("RU-SE", text).specificity.value == level
+
+
+def test_the_one_with_a_whereas_the_one_with_b_are_separate_in_an_authorless_text():
+    text = ("Novosibirsk Region concluded agreements on trade, economic and scientific cooperation with the "
+            "Chinese provinces of Shaanxi (2015) and Sichuan (2018). The one with Shaanxi has produced a joint "
+            "agricultural technology park near Xi'an, whereas the one with Sichuan has remained declaratory.")
+    facts = {f.parties: f for f in _facts(None, text)}
+    assert set(facts) == {("CN-SN", "RU-NVS"), ("CN-SC", "RU-NVS")}
+    assert "agriculture" in {s.value for s in facts[("CN-SN", "RU-NVS")].spheres}
+    assert "agriculture" not in {s.value for s in facts[("CN-SC", "RU-NVS")].spheres}
+    assert facts[("CN-SN", "RU-NVS")].specificity.value == "detailed"
+    assert facts[("CN-SC", "RU-NVS")].status.value == "agreed"
+
+
+def test_a_contrast_opens_a_clause_of_its_own():
+    facts = {f.parties: f for f in _facts("RU-OMS",
+             "Область поддерживает связи с Павлодарской областью, где работает совместный технопарк, тогда как с "
+             "Северо-Казахстанской областью — только протокол о намерениях.")}
+    assert set(facts) == {("KZ-PAV", "RU-OMS"), ("KZ-SEV", "RU-OMS")}
+    assert facts[("KZ-PAV", "RU-OMS")].specificity.value == "detailed"
+    assert facts[("KZ-SEV", "RU-OMS")].specificity.value == "formal"

@@ -26,8 +26,9 @@ __all__ = ["parallel_clauses", "parenthesised_content", "others_as_subject"]
 # with", ", подписаны планы мероприятий на 2023–2025 годы с", "; переговоры с") and four words after it ("с
 # правительством", "with the Chinese province of")
 _CLAUSE_OPENING = re.compile(
-    r"(?:[,;]|\s[—–-])\s*(?:(?:а\s+также|а|но|и|and|but|while)\s+)?(?:[^\s,;]+\s+){0,8}?(?:со?|with)\s+"
+    r"(?:[,;]|\s[—–-])\s*(?:(?:а\s+также|а|но|и|тогда\s+как|в\s+то\s+время\s+как|and|but|while|whereas)\s+)?(?:[^\s,;]+\s+){0,8}?(?:со?|with)\s+"
     r"(?:[\w-]+\s+){0,4}$")
+_CONTRAST = re.compile(r"(?i)\b(?:а|но|тогда\s+как|в\s+то\s+время\s+как|but|while|whereas)\s")
 _OPENING_REACH = 90  # characters before a partner's name that _CLAUSE_OPENING reads
 # status-like cue kinds: a clause that has one says itself what happened with its partner
 _OWN_PREDICATE = frozenset({"status", "meeting", "negation"})
@@ -59,6 +60,7 @@ def _clauses_at(text: str, start: int, end: int, chosen: dict[str, Mention], hit
         return None
     ordered = sorted(first_of, key=first_of.get)
     openings = [first_of[ordered[0]]]
+    contrasted = [False]
     clause_of = {ordered[0]: 0}
     for previous, party in zip(ordered, ordered[1:]):
         # the opening lies between the previous partner's name and this one
@@ -66,14 +68,15 @@ def _clauses_at(text: str, start: int, end: int, chosen: dict[str, Mention], hit
         found = _CLAUSE_OPENING.search(before)
         if found:
             openings.append(first_of[party] - len(before) + found.start())
+            contrasted.append(bool(_CONTRAST.search(found.group(0))))
         clause_of[party] = len(openings) - 1
     if len(openings) < 2:
         return None
     bounds = list(zip(openings, openings[1:] + [end]))
     # every clause after the first must say something of its own, or the names are a list ("с X, с Y и
-    # с Z о сотрудничестве")
-    for s, e in bounds[1:]:
-        if not any(s <= h.start < e for h in hits):
+    # с Z о сотрудничестве"); a contrast ("whereas the one with B has remained declaratory") says it too
+    for (s, e), contrast in zip(bounds[1:], contrasted[1:]):
+        if not contrast and not any(s <= h.start < e for h in hits):
             return None
     head = (start, bounds[0][0])
     has_predicate = [any(s <= h.start < e and h.cue.kind in _OWN_PREDICATE for h in hits) for s, e in bounds]

@@ -119,7 +119,9 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
                 or (named_item and names)
             compares = _any_within(comparisons, s_start, s_end) or _states_relation(
                 federal, coop, partner_starts, offset, s_start, s_end)
-            if has_cue and not compares:
+            if has_cue and not compares and current and _ONE_OF_THEM.match(text, s_start):
+                current = (current[0], s_end)  # "The one with Shaanxi has produced …": about the agreements before
+            elif has_cue and not compares:
                 if current:
                     out.append(current)
                 elif previous and BACK_REFERENCE.match(text, s_start) and not names:
@@ -245,6 +247,10 @@ CONTINUATION = re.compile(
     r"The\s+(?:one|ones|former|latter)|Первое|Второе|Последнее)\b")
 
 
+_ONE_OF_THEM = re.compile(r"(?:The\s+(?:one|former|latter)\s|Первое\s+из\s+них|Первое\s+соглашение|"
+                          r"Второе\s+соглашение)")
+
+
 def is_heading(text: str, start: int, end: int) -> bool:
     """A short line with no sentence-final punctuation: a title or a section heading; also a title
     set on up to four short lines ("ПЛАН МЕРОПРИЯТИЙ\nпо развитию межрегионального сотрудничества …")."""
@@ -342,6 +348,9 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                 hub = min((m for m in inside if m.party in partners), key=lambda m: m.start).party
                 new = [Draft((hub, p), False, implied, ((start, end),), how="separate-hub")
                        for p in partners if p != hub]
+                if len(new) >= 2:  # "… with A and B. The one with A …, whereas the one with B …"
+                    clauses = parallel_clauses(text, start, end, inside, tuple(p for p in partners if p != hub), hits)
+                    new = _by_clause(new, clauses, cue_index, partner_of=lambda d: d.partners[-1])
             else:
                 others = text is not None and others_as_subject(text, inside, partners, author)
                 new = _partner_drafts(partners, parties, cues, author, implied, (start, end), listed, others)
@@ -427,14 +436,14 @@ def _membership_only(cues: Sequence[Cue]) -> bool:
         c.kind == "joint" and c.text not in ("members", "в состав") for c in cues)
 
 
-def _by_clause(drafts: list[Draft], clauses, cue_index) -> list[Draft]:
+def _by_clause(drafts: list[Draft], clauses, cue_index, partner_of=lambda d: d.partners[0]) -> list[Draft]:
     """Separate drafts of a passage whose partners open clauses of their own: each keeps its clause's
     spans, and a partner whose clause reports only a meeting ("с Y обсуждены перспективы") has no fact."""
     if not clauses:
         return drafts
     out = []
     for d in drafts:
-        spans = clauses.get(d.partners[0])
+        spans = clauses.get(partner_of(d))
         if spans is None:
             out.append(d)
             continue
