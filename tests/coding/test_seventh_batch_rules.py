@@ -94,3 +94,16 @@ def test_a_contrast_opens_a_clause_of_its_own():
     assert set(facts) == {("KZ-PAV", "RU-OMS"), ("KZ-SEV", "RU-OMS")}
     assert facts[("KZ-PAV", "RU-OMS")].specificity.value == "detailed"
     assert facts[("KZ-SEV", "RU-OMS")].specificity.value == "formal"
+
+
+def test_a_region_named_like_a_city_on_a_road_is_the_road():
+    text = ('The backbone of our interregional ties remains the "Cooperation" programme of Tyumen Region, '
+            "Khanty-Mansi Autonomous Okrug – Yugra and the Yamal-Nenets Autonomous Okrug. In 2022 the three regions "
+            "financed 46 joint projects, including the reconstruction of sections of the Tyumen–Tobolsk–Khanty-Mansiysk "
+            "highway.")
+    assert [f.parties for f in _facts("RU-YAN", text)] == [("RU-KHM", "RU-TYU", "RU-YAN")]
+
+
+def test_moscow_on_a_route_stays_a_subject():
+    facts = _facts("RU-KLU", "Калужская область и Москва договорились о запуске поезда Калуга — Москва — Тверь.")
+    assert [f.parties for f in facts] == [("RU-KLU", "RU-MOW")]

@@ -23,6 +23,7 @@ _NAMED_THING = re.compile(r"(проект\w*|project|фестивал\w*|festiva
                           r"компани\w*|пункт\w* пропуска|издани\w*)\W{0,3}$", re.I)
 
 
+FEDERAL_CITY_TYPES = frozenset({"federal_city"})  # Moscow, Saint Petersburg, Sevastopol: subjects even on a route
 CITY_TYPES = frozenset({"city", "state_city", "special city", "capital_city", "capital city", "metropolitan city",
                         "federal_city", "capital_territory"})
 # first-level units that are cities but typed "municipality" by ISO 3166-2 (Baku, Beijing, Shanghai, …);
@@ -98,7 +99,8 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
         if m.party in NOT_PARTIES or _inside_any(m, quoted) or _inside_any(m, borders):
             continue
         before = text[max(0, m.start - _CONTEXT_REACH):m.start]
-        if _venue(m, text, type_of) or _dateline(m, text) or _foreign_route_end(m, before, type_of, country_of) \
+        after = text[m.end:m.end + _CONTEXT_REACH]
+        if _venue(m, text, type_of) or _dateline(m, text) or _foreign_route_end(m, before, type_of, country_of, after) \
                 or _area_of_states(m, before) or names_an_institution(m, text) \
                 or _after_words_of_no_partner(before):
             continue
@@ -114,12 +116,27 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
     return kept
 
 
-def _foreign_route_end(m: Mention, before: str, type_of, country_of) -> bool:
+def _foreign_route_end(m: Mention, before: str, type_of, country_of, after: str = "") -> bool:
     """A foreign city at the end of a named route ("авиарейс Калуга — Минск") is where the route goes;
     the cooperation is with its region or state, named elsewhere (the coders never code the city). A Russian
-    federal city at the end of a route (Moscow, Sevastopol in the Russian frame) is a subject, and stays."""
+    federal city at the end of a route (Moscow, Sevastopol in the Russian frame) is a subject, and stays.
+    A one-word name in a chain of places before a road word ("the Tyumen–Tobolsk–Khanty-Mansiysk highway")
+    is a city on the road, whatever region shares its name (decision 5)."""
     is_city = type_of(m.party) in CITY_TYPES or m.party in CITY_MUNICIPALITIES
-    return is_city and country_of(m.party) != "RU" and bool(_ROUTE.search(before))
+    if is_city and country_of(m.party) != "RU" and bool(_ROUTE.search(before)):
+        return True
+    return " " not in m.surface.strip() and type_of(m.party) not in FEDERAL_CITY_TYPES \
+        and bool(_ROUTE_CHAIN_AFTER.match(after)) and _in_a_chain(before, after)
+
+
+# "Tyumen–Tobolsk–Khanty-Mansiysk highway", "трассы Тюмень – Тобольск": the rest of a chain of places and
+# the road word after it
+_ROUTE_CHAIN_AFTER = re.compile(r"(?:\s*[–—-]\s*[A-ZА-ЯЁ][\w-]*)*\s+(?:highway|road|railway|motorway|rail\s+link|"
+                                r"flight|bus\s+route|автодорог\w*|трасс\w*|магистрал\w*|железн\w+\s+дорог\w*)\b")
+
+
+def _in_a_chain(before: str, after: str) -> bool:
+    return bool(re.search(r"[A-ZА-ЯЁ][\w-]*\s*[–—-]\s*$", before)) or bool(re.match(r"\s*[–—-]\s*[A-ZА-ЯЁ]", after))
 
 
 # organisations of states that texts also use as the name of an area: "партнёры в СНГ", "экспорт в ЕАЭС"
