@@ -107,3 +107,14 @@ def test_a_region_named_like_a_city_on_a_road_is_the_road():
 def test_moscow_on_a_route_stays_a_subject():
     facts = _facts("RU-KLU", "Калужская область и Москва договорились о запуске поезда Калуга — Москва — Тверь.")
     assert [f.parties for f in facts] == [("RU-KLU", "RU-MOW")]
+
+
+def test_talks_that_continued_without_a_document_are_no_fact():
+    assert not _facts("RU-YAN", "Talks with the Government of Shandong Province (China) on Arctic shipbuilding "
+                                "continued, but no document was signed.")
+
+
+def test_work_that_continued_after_a_meeting_in_its_own_clause_stays():
+    facts = _facts("RU-YAN", "After the meeting in Minsk, joint supplies of road machinery from Minsk Region "
+                             "continued under the 2021 agreement.")
+    assert [(f.parties, f.status.value) for f in facts] == [(("BY-MI", "RU-YAN"), "implemented")]

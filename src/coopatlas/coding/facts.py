@@ -283,7 +283,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
     cue_index = cue_hits if isinstance(cue_hits, SpanIndex) else SpanIndex(cue_hits, lambda h: h.start)
     for start, end in passages:
         inside = mention_index.within(start, end)
-        hits = without_meeting_words(cue_index.within(start, end))
+        hits = without_meeting_words(cue_index.within(start, end), text)
         plan_row = text is not None and text.startswith("|", start) and bool(last_with_partners) \
             and not any(h.cue.kind in ("coop", "coop_named") for h in hits)  # a row with no cue of its own
         if not plan_row and only_a_meeting(_without_later_talks(hits, text)):
@@ -350,14 +350,14 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                        for p in partners if p != hub]
                 if len(new) >= 2:  # "… with A and B. The one with A …, whereas the one with B …"
                     clauses = parallel_clauses(text, start, end, inside, tuple(p for p in partners if p != hub), hits)
-                    new = _by_clause(new, clauses, cue_index, partner_of=lambda d: d.partners[-1])
+                    new = _by_clause(new, clauses, cue_index, partner_of=lambda d: d.partners[-1], text=text)
             else:
                 others = text is not None and others_as_subject(text, inside, partners, author)
                 new = _partner_drafts(partners, parties, cues, author, implied, (start, end), listed, others)
                 if text is not None and len(new) >= 2 and all(d.how == "separate" for d in new):
                     clauses = (parallel_clauses(text, start, end, inside, partners, hits)
                                or parenthesised_content(text, start, end, inside, partners, hits))
-                    new = _by_clause(new, clauses, cue_index)
+                    new = _by_clause(new, clauses, cue_index, text=text)
             new = [replace(d, spans=spans_before + d.spans) for d in new]
             last_with_partners = list(range(len(drafts), len(drafts) + len(new)))
             drafts.extend(new)
@@ -436,7 +436,8 @@ def _membership_only(cues: Sequence[Cue]) -> bool:
         c.kind == "joint" and c.text not in ("members", "в состав") for c in cues)
 
 
-def _by_clause(drafts: list[Draft], clauses, cue_index, partner_of=lambda d: d.partners[0]) -> list[Draft]:
+def _by_clause(drafts: list[Draft], clauses, cue_index, partner_of=lambda d: d.partners[0], text: str | None = None
+               ) -> list[Draft]:
     """Separate drafts of a passage whose partners open clauses of their own: each keeps its clause's
     spans, and a partner whose clause reports only a meeting ("с Y обсуждены перспективы") has no fact."""
     if not clauses:
@@ -447,7 +448,7 @@ def _by_clause(drafts: list[Draft], clauses, cue_index, partner_of=lambda d: d.p
         if spans is None:
             out.append(d)
             continue
-        if only_a_meeting(without_meeting_words(cue_index.within_any(spans))):
+        if only_a_meeting(without_meeting_words(cue_index.within_any(spans), text)):
             continue
         out.append(replace(d, spans=spans, how="separate-clause"))
     return out
@@ -497,7 +498,7 @@ _NEGATION_REACH = 25  # characters between a negation and the status word it can
 _NEGATION_AFTER_REACH = 12  # characters between a status word and a negation after it ("подписан не был")
 
 
-def without_meeting_words(hits: Sequence[CueHit]) -> list[CueHit]:
+def without_meeting_words(hits: Sequence[CueHit], text: str | None = None) -> list[CueHit]:
     """Drop status words that report a meeting itself ("состоялась встреча", "провёл переговоры"),
     and status words under a negation ("документ не подписан", "no document was signed")."""
     negations = [h.end for h in hits if h.cue.kind == "negation" and h.cue.value == "negation"]
@@ -517,7 +518,17 @@ def without_meeting_words(hits: Sequence[CueHit]) -> list[CueHit]:
     if not meetings:
         return list(hits)
     return [h for h in hits if not (h.cue.kind == "status" and h.cue.value == "implemented"
-                                    and any(abs(h.start - m) <= _MEETING_REACH for m in meetings))]
+                                    and any(abs(h.start - m) <= _MEETING_REACH
+                                            or _meeting_is_subject(text, m, h.start) for m in meetings))]
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
+
+
+def _meeting_is_subject(text: str | None, meeting: int, status: int) -> bool:
+    """"Talks with the Government of Shandong Province (China) on Arctic shipbuilding continued": the
+    meeting word opens the clause whose verb the status word is (no comma between, 150 characters at most)."""
+    return text is not None and 0 < status - meeting <= 150 and not _CLAUSE_BREAK.search(text, meeting, status)
 
 
 _MODAL_REACH = 25  # characters between a modal ("будет", "will be") and the status word it turns into a plan
@@ -739,7 +750,7 @@ def code_fact(draft: Draft, text: str, cue_hits: Sequence[CueHit], mentions: Seq
               author: str | None, ref: ReferenceLike) -> Fact:
     spans = draft.spans
     cue_index = cue_hits if isinstance(cue_hits, SpanIndex) else SpanIndex(cue_hits, lambda h: h.start)
-    hits = drafts_not_in_force(under_modals(without_meeting_words(cue_index.within_any(spans))), text)
+    hits = drafts_not_in_force(under_modals(without_meeting_words(cue_index.within_any(spans), text)), text)
     cues = [h.cue for h in hits]
     quote = " ".join(text[s:e] for s, e in spans)
     spheres, sphere_why = rules.spheres_of(cues)
