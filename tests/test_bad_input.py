@@ -336,3 +336,39 @@ def test_extract_file_gives_a_result_or_a_coopatlas_error(scratch, data, suffix)
     for fact in result.facts:
         for ev in fact.evidence:
             assert text[ev.start:ev.end] == ev.quote
+
+
+def _explode_on_marker(real):
+    def extract_text(text, *args, **kwargs):
+        if "ВЗРЫВ" in text:
+            raise IndexError("list index out of range")
+        return real(text, *args, **kwargs)
+    return extract_text
+
+
+def test_a_bug_on_one_document_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import coopatlas.extract as ex
+
+    monkeypatch.setattr(ex, "extract_text", _explode_on_marker(ex.extract_text))
+    (tmp_path / "a-bug.txt").write_text("ВЗРЫВ " + RU, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(RU, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "a-bug.txt"), str(tmp_path / "good.txt")])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert "internal error in the extractor (IndexError" in lines[0]["error"]
+    assert lines[1]["facts"] and "error" not in lines[1]
+    assert "Traceback" not in result.output
+
+
+def test_a_bug_on_one_document_does_not_stop_a_build(tmp_path, monkeypatch):
+    import coopatlas.extract as ex
+    from coopatlas.build import build_atlas
+
+    monkeypatch.setattr(ex, "extract_text", _explode_on_marker(ex.extract_text))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a-bug.txt").write_text("ВЗРЫВ " + RU, encoding="utf-8")
+    (corpus / "good.txt").write_text(RU, encoding="utf-8")
+    report = build_atlas([corpus], tmp_path / "atlas.db")
+    assert [(Path(p).name, "internal error" in reason) for p, reason in report.problems] == [("a-bug.txt", True)]
+    assert report.stored == 1 and report.failed == 1 and report.facts > 0

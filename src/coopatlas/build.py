@@ -127,7 +127,7 @@ def _warm_up() -> None:
 
 def code_job(job: Job, settings: Settings, entries: Manifest | None) -> Coded:
     """Read, describe and code one file; every failure becomes a problem with a one-line reason."""
-    from coopatlas.errors import CoopatlasError
+    from coopatlas.errors import CoopatlasError, internal_error_reason
     from coopatlas.extract import extract_text
 
     loaded = Loaded(_Item(job.path, job.relative), job.data, job.sha256)
@@ -141,6 +141,8 @@ def code_job(job: Job, settings: Settings, entries: Manifest | None) -> Coded:
                               document=job.path)
     except CoopatlasError as error:
         return Coded(job.path, job.sha256, problem=str(error))
+    except Exception as error:  # noqa: BLE001 - a bug on one document must not stop the build
+        return Coded(job.path, job.sha256, problem=internal_error_reason(error))
     meta = DocumentMeta(
         path=job.path, sha256=job.sha256, source=job.relative, format=raw.format, size_bytes=len(job.data),
         language=result.language, author=result.author, doc_type=described.doc_type.value,

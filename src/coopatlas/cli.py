@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from coopatlas.errors import CoopatlasError
+from coopatlas.errors import CoopatlasError, internal_error_reason
 
 SUPPORTED = (".txt", ".text", ".html", ".htm", ".pdf", ".docx", ".doc", ".odt", ".rtf")
 
@@ -64,6 +64,10 @@ def extract(paths, author, authors_file, lang, relative_to, summary, ocr):
             failed += 1
             click.echo(f"coopatlas: {name}: {err}", err=True)
             result = _failed(name, str(err))
+        except Exception as err:  # noqa: BLE001 - a bug on one document: the batch goes on
+            failed += 1
+            click.echo(f"coopatlas: {name}: {internal_error_reason(err)}", err=True)
+            result = _failed(name, internal_error_reason(err))
         rows.append(result)
         if not summary:
             click.echo(json.dumps(result.to_json(), ensure_ascii=False))

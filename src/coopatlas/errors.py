@@ -15,3 +15,9 @@ class ReferenceError_(CoopatlasError):
 
 class FormatError(CoopatlasError):
     """A JSON Lines file does not follow the codebook's exchange format."""
+
+
+def internal_error_reason(error: Exception) -> str:
+    """One line for an unexpected error inside the extractor on one document (a bug, not bad input): the
+    batch goes on, and the line says what to report."""
+    return f"internal error in the extractor ({type(error).__name__}: {error}); the other files go on — please report it"
