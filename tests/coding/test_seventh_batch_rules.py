@@ -118,3 +118,25 @@ def test_work_that_continued_after_a_meeting_in_its_own_clause_stays():
     facts = _facts("RU-YAN", "After the meeting in Minsk, joint supplies of road machinery from Minsk Region "
                              "continued under the 2021 agreement.")
     assert [(f.parties, f.status.value) for f in facts] == [(("BY-MI", "RU-YAN"), "implemented")]
+
+
+def test_a_state_that_only_frames_the_next_passage_joins_its_regions_fact():
+    text = ("Cooperation with Vietnam also continued. Under the 2019 agreement with Quang Ninh Province, the two "
+            "mining regions exchanged delegations of mine rescuers in November 2022.")
+    facts = _facts("RU-KEM", text)
+    assert [f.parties for f in facts] == [("RU-KEM", "VN-13")]
+    assert len(facts[0].evidence) == 2
+
+
+def test_a_state_with_content_of_its_own_keeps_its_fact():
+    text = ("Trade with Vietnam grew by 12 % in 2022. Under the 2019 agreement with Quang Ninh Province, the two "
+            "mining regions exchanged delegations of mine rescuers in November 2022.")
+    assert sorted(f.parties for f in _facts("RU-KEM", text)) == [("RU-KEM", "VN"), ("RU-KEM", "VN-13")]
+
+
+@pytest.mark.parametrize("text", [
+    "Buryatia also intends to offer Irkutsk Region a joint cargo hub for Belarusian goods bound for China.",
+    "Республика предложит Иркутской области создать совместный грузовой терминал для товаров, следующих в Китай.",
+])
+def test_where_goods_are_bound_is_no_partner(text):
+    assert [f.parties for f in _facts("RU-BU", text)] == [("RU-BU", "RU-IRK")]

@@ -381,7 +381,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             continue  # "Приоритетными партнёрами определены:" — the items below name them
         else:
             drafts.extend(_partnerless_drafts(cues, author, implied, (start, end)))
-    return merge_drafts(drafts)
+    return merge_drafts(_states_framing_their_regions(drafts, cue_index, ref, text))
 
 
 def _heading_between(text: str | None, start: int, end: int) -> bool:
@@ -725,6 +725,34 @@ def _implied(inside: Sequence[Mention], author, ref: ReferenceLike, year) -> tup
         if m.party.startswith("group:"):
             out.extend(p for p in ref.expand_group(m.party, author=author, year=year) if p != author)
     return _unique(out)
+
+
+_FRAME_GAP = 400  # characters between a state's framing sentence and the passage on one of its regions
+
+
+def _states_framing_their_regions(drafts: list[Draft], cue_index, ref, text: str | None) -> list[Draft]:
+    """"Cooperation with Vietnam also continued. Under the 2019 agreement with Quang Ninh Province, …",
+    "Belarus remains our key foreign partner. In June we signed a road map with the Minsk Oblast Executive
+    Committee": a passage on a state that says nothing of its own (no sphere) and is followed at once by a
+    passage on one of that state's regions only frames it; it joins the region's fact (decision 26)."""
+    if text is None or len(drafts) < 2:
+        return drafts
+    out: list[Draft] = []
+    skip = set()
+    for i, d in enumerate(drafts):
+        if i in skip:
+            continue
+        nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+        if nxt is not None and len(d.partners) == 1 and party_attribute(ref, d.partners[0], "kind") == "country" \
+                and d.with_author == nxt.with_author and nxt.partners and d.spans and nxt.spans \
+                and all(party_attribute(ref, p, "country") == d.partners[0] and p != d.partners[0] for p in nxt.partners) \
+                and 0 <= nxt.spans[0][0] - d.spans[-1][1] <= _FRAME_GAP \
+                and not any(h.cue.kind == "sphere" for h in cue_index.within_any(d.spans)):
+            out.append(replace(nxt, spans=tuple(sorted(set(d.spans + nxt.spans))), how=f"{nxt.how} + state frame"))
+            skip.add(i + 1)
+            continue
+        out.append(d)
+    return out
 
 
 def merge_drafts(drafts: Iterable[Draft]) -> list[Draft]:

@@ -33,6 +33,9 @@ _VENUE = re.compile(r"(?:^|\s)(?:в|во|in|at)\s*$", re.I)
 # "next held in Lithuania", "пройдёт в Уфе": where an event takes place, whatever the territory's kind
 _HELD_IN = re.compile(r"(?i)(?:held|take place|takes place|пройд[её]т|пройдут|состоится|состоятся|проходит|проходят|"
                       r"проводится|проводятся)\s+(?:[\w-]+\s+){0,3}?(?:in|в|во)\s*$")
+# "a cargo hub for Belarusian goods bound for China", "грузов, следующих в Китай": where goods go
+_BOUND_FOR = re.compile(r"(?i)(?:bound\s+for|destined\s+for|en\s+route\s+to|следующ\w+\s+в|направляем\w+\s+в|"
+                        r"с\s+последующей\s+отправкой\s+в)\s*(?:the\s+)?$")
 # "at the Forum … in Chelyabinsk", "на выставке … в Казани": where the event is
 _EVENT_IN = re.compile(r"(?i)(?:форум|выставк|ярмарк|конференц|саммит|forum|exhibition|fair|conference|summit)"
                        r"[^.;!?]{0,80}?\s(?:in|в|во)\s*$")
@@ -51,7 +54,7 @@ _EVENT_NAME = re.compile(r"(?:[Фф]орум\w*|Forum)\s+(?:of\s+)?(?:(?:the\s+)
                          r"(?:\s+of)?\s+(?:[\w-]+\s+(?:и|and)\s+)?$")
 
 # what comes right before a name that makes it an event's place or name, a comparison or a legal basis
-_NOT_A_PARTNER_AFTER = (_HELD_IN, _EVENT_IN, _LEGAL_BASIS, _COMPARED, _EVENT_NAME)
+_NOT_A_PARTNER_AFTER = (_HELD_IN, _EVENT_IN, _LEGAL_BASIS, _COMPARED, _EVENT_NAME, _BOUND_FOR)
 
 
 def _any_of(patterns) -> re.Pattern:
@@ -70,7 +73,8 @@ _NOT_A_PARTNER_AFTER_ANY = _any_of(_NOT_A_PARTNER_AFTER)
 _NOT_A_PARTNER_KEYS = ("held", "take", "пройд", "состоит", "состоят", "проход", "провод", "форум", "выставк",
                        "ярмарк", "конференц", "саммит", "forum", "exhibition", "fair", "conference", "summit",
                        "руководств", "принимая", "учитывая", "guided", "taking", "bearing", "second only",
-                       "ahead of", "уступая", "опережая")
+                       "ahead of", "уступая", "опережая", "bound", "destined", "en route", "следующ", "направляем",
+                       "отправкой")
 
 
 def _after_words_of_no_partner(before: str) -> bool:
