@@ -140,3 +140,15 @@ def test_a_state_with_content_of_its_own_keeps_its_fact():
 ])
 def test_where_goods_are_bound_is_no_partner(text):
     assert [f.parties for f in _facts("RU-BU", text)] == [("RU-BU", "RU-IRK")]
+
+
+def test_an_actor_word_after_with_belongs_to_the_partner_not_the_subject():
+    text = ("Заключены соглашения о социально-экономическом сотрудничестве с Правительством Москвы, Республикой "
+            "Татарстан и Пензенской областью.")
+    assert sorted(f.parties for f in _facts("RU-MO", text)) == [("RU-MO", "RU-MOW"), ("RU-MO", "RU-PNZ"),
+                                                                 ("RU-MO", "RU-TA")]
+
+
+def test_governments_as_the_subject_still_sign_without_the_author():
+    text = "Правительства Пензенской области и Республики Татарстан подписали соглашение о сотрудничестве в туризме."
+    assert [f.parties for f in _facts("RU-MO", text)] == [("RU-PNZ", "RU-TA")]

@@ -132,6 +132,8 @@ _ACTORS_BEFORE = re.compile(
 _PLURAL_VERB_AFTER = re.compile(
     r"^\s*(?:[а-яё-]+\s+){0,2}?(?:подписали|заключили|договорились|утвердили|создали|учредили|"
     r"signed|agreed|concluded|set\s+up)\b")
+# "соглашения … с Правительством Москвы, Республикой Татарстан": the actor word is the partner's, after "с"
+_WITH_BEFORE = re.compile(r"(?:^|\s)(?:с|со|with|and\s+with|и\s+с)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"^\s*(?:,|и|and|,\s*и|,\s*and)\s*(?:[а-яёa-z-]+\s+){0,1}$")
 # "an agreement between the Government of X and Y": the agreement names all its parties
 _AGREEMENT_BETWEEN_BEFORE = re.compile(
@@ -177,6 +179,7 @@ def others_as_subject(text: str, inside: Sequence[Mention], partners, author) ->
             continue
         before = text[max(0, first.start - 60):first.start]
         after = text[run[-1].end:run[-1].end + 60]
-        if _ACTORS_BEFORE.search(before) or _PLURAL_VERB_AFTER.match(after):
+        actors = _ACTORS_BEFORE.search(before)
+        if (actors and not _WITH_BEFORE.search(before, 0, actors.start())) or _PLURAL_VERB_AFTER.match(after):
             return True
     return False
