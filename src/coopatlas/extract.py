@@ -15,6 +15,7 @@ from coopatlas.coding.cues import Cue, load_cues
 from coopatlas.coding.facts import CueHit, assemble, code_fact, find_passages
 from coopatlas.coding.partners import names_an_institution, partner_mentions, party_attribute
 from coopatlas.model import DocumentResult, Fact, Mention
+from coopatlas.nlp.abbreviations import document_abbreviations, with_document_abbreviations
 from coopatlas.nlp.gazetteer import (
     NameEntry, english_type_noun_patterns, name_patterns, stop_patterns, type_noun_patterns,
 )
@@ -71,6 +72,8 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     pipe = pipeline or default_pipeline()
     norm = normalise(text)
     name_hits, cue_hits = _scan(pipe.matcher, norm, text)
+    defined = document_abbreviations(text, norm, name_hits)  # "(Исламская Республика Иран, далее – ИРИ)"
+    name_hits = with_document_abbreviations(name_hits, defined)
     cue_hits = cue_hits + _days_of_a_region(text)
     language = detect_language(text) if lang == "auto" else lang
     if author is None and infer:
@@ -83,7 +86,8 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     passages = find_passages(text, cue_hits, named, norm.from_original, others)
     elsewhere = _names_anywhere(name_hits)
     passage_names, passage_cues = _scan_passages(pipe.passage_cues, norm, passages)
-    inside = _merged(_inside(name_hits, passages, norm) + passage_names)
+    inside = with_document_abbreviations(_merged(_inside(name_hits, passages, norm) + passage_names),
+                                         _inside(defined, passages, norm))
     mentions = find_mentions(text, norm, inside, author=author, named_elsewhere=elsewhere)
     facts = code_facts(text, passages, mentions, cue_hits + passage_cues, author=author, ref=pipe.ref)
     return DocumentResult(document, author, language, tuple(facts), mentions=mentions.strong + mentions.weak)
