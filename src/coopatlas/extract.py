@@ -98,8 +98,11 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
 # cue row cannot say)
 _DAYS_OF = re.compile(r"(?<![\w-])(?:Дни|Дней|Днях|Дням|дни|дней)\s+(?:[А-ЯЁ][\w-]*\s+){1,3}?"
                       r"(?:области|края|республики|округа|Республики)\b[^.;|\n]{0,60}?\s(?:в|во)\s+[А-ЯЁ]")
+_DAYS_NAME = re.compile(r"(?<![\w-])(?:Дни|Дней|Днях|Дням)\s+(?:[А-ЯЁ][\w-]*\s+){1,3}?"
+                        r"(?:области|края|республики|округа|Республики)\b")
 _DAYS_OF_EN = re.compile(r"Days\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+in\s+(?:the\s+)?[A-Z]")
 _DAYS_CUE = Cue("coop_named", "coop", "ru", "дни <региона> в <партнёре>")
+_DAYS_EVENT = Cue("event", "detailed", "ru", "дни <региона>")  # the days are an event (held, or dated)
 
 
 def _days_of_a_region(text: str) -> list[CueHit]:
@@ -108,13 +111,16 @@ def _days_of_a_region(text: str) -> list[CueHit]:
         at = text.find(key)
         while at != -1:
             m = _DAYS_OF.match(text, at)
+            end = at + len(text[at:at + 6].split()[0]) if m or _DAYS_NAME.match(text, at) else 0
             if m:
-                hits.append(CueHit(_DAYS_CUE, at, at + len(m.group(0).split()[0])))
+                hits.append(CueHit(_DAYS_CUE, at, end))
+            if end:  # "в Ереване прошли Дни Ростовской области": the days are an event wherever they are
+                hits.append(CueHit(_DAYS_EVENT, at, end))
             at = text.find(key, at + 2)
     at = text.find("Days of")  # "Days of Chelyabinsk Region in the Republic of Uzbekistan"
     while at != -1:
         if _DAYS_OF_EN.match(text, at):
-            hits.append(CueHit(_DAYS_CUE, at, at + 4))
+            hits += [CueHit(_DAYS_CUE, at, at + 4), CueHit(_DAYS_EVENT, at, at + 4)]
         at = text.find("Days of", at + 7)
     return sorted(hits, key=lambda h: h.start)
 
@@ -199,10 +205,12 @@ _LONGEST_CUE = 80  # characters; a cue that hides another starts at most this fa
 def _drop_blocked(hits: list[CueHit]) -> list[CueHit]:
     """A block cue ("социально-экономическое") hides every cue inside it, a sphere_block cue ("road map")
     only the sphere cues inside it; a longer sphere cue hides
-    a shorter one of another sphere inside it ("физическая культура" is sport, not culture)."""
+    a shorter one of another sphere inside it ("физическая культура" is sport, not culture), and a longer
+    status cue a shorter one of another status ("продолжают согласование" is intended)."""
     blocks = SpanIndex([h for h in hits if h.cue.kind == "block"], lambda h: h.start)
     sphere_blocks = SpanIndex([h for h in hits if h.cue.kind == "sphere_block"], lambda h: h.start)
     spheres = SpanIndex([h for h in hits if h.cue.kind == "sphere"], lambda h: h.start)
+    statuses = SpanIndex([h for h in hits if h.cue.kind == "status"], lambda h: h.start)
 
     def hidden(h: CueHit) -> bool:
         near = max(0, h.start - _LONGEST_CUE)
@@ -210,6 +218,9 @@ def _drop_blocked(hits: list[CueHit]) -> list[CueHit]:
             return True
         if h.cue.kind == "sphere" and any(b.end >= h.end for b in sphere_blocks.within(near, h.start + 1)):
             return True
+        if h.cue.kind == "status":  # "продолжают согласование" is a plan, not "продолжают" work
+            return any(o.cue.value != h.cue.value and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+                       for o in statuses.within(near, h.start + 1))
         return h.cue.kind == "sphere" and any(
             o.cue.value != h.cue.value and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
             for o in spheres.within(near, h.start + 1))

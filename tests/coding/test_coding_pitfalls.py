@@ -446,5 +446,5 @@ def test_a_clause_opened_by_its_own_verb_before_the_partners():
     text = ("В 2022 году проведены Дни Оренбургской области в Актюбинской области, подписаны планы мероприятий "
             "на 2023–2025 годы с Костанайской областью и с Атырауской областью.")
     facts = {f.parties: (f.status, f.specificity) for f in extract_text(text, author="RU-ORE").facts}
-    assert facts == {("KZ-AKT", "RU-ORE"): ("implemented", "formal"),
+    assert facts == {("KZ-AKT", "RU-ORE"): ("implemented", "detailed"),  # an event held (codebook 4)
                      ("KZ-KUS", "RU-ORE"): ("agreed", "detailed"), ("KZ-ATY", "RU-ORE"): ("agreed", "detailed")}

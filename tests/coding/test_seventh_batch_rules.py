@@ -152,3 +152,40 @@ def test_an_actor_word_after_with_belongs_to_the_partner_not_the_subject():
 def test_governments_as_the_subject_still_sign_without_the_author():
     text = "Правительства Пензенской области и Республики Татарстан подписали соглашение о сотрудничестве в туризме."
     assert [f.parties for f in _facts("RU-MO", text)] == [("RU-PNZ", "RU-TA")]
+
+
+def test_a_negation_reaches_the_first_status_word_only():
+    fact = _only(None, "Sverdlovsk Region's 2011 agreement with Kocaeli Province on industrial cooperation was "
+                       "never implemented and lapsed in 2016.")
+    assert fact.status.value == "terminated"
+
+
+def test_talks_going_on_after_a_denied_signing_are_a_plan():
+    fact = _only("RU-KB", "С Согдийской областью Республики Таджикистан соглашение о сотрудничестве в сфере "
+                          "трудовой миграции пока не подписано: стороны продолжают согласование его текста.")
+    assert fact.status.value == "intended"
+
+
+def test_a_sentence_opening_with_its_belongs_to_the_territory_before():
+    text = ("Bashkortostan is an exception. Its joint commission with the Republic of Belarus has met every year "
+            "since 2008.")
+    assert [f.parties for f in _facts(None, text)] == [("BY", "RU-BA")]
+
+
+def test_ukraines_oblasts_before_2014_in_a_euroregion():
+    fact = _only("RU-ROS", "Деятельность еврорегиона «Донбасс», созданного в 2010 году вместе с Луганской и "
+                           "Донецкой областями Украины, с 2014 года приостановлена.")
+    assert fact.parties == ("RU-ROS", "UA-09", "UA-14", "euroregion:donbass")
+    assert fact.status.value == "terminated"
+
+
+def test_days_of_a_region_held_are_an_event():
+    fact = _only("RU-ROS", "С Республикой Армения укрепляются гуманитарные связи: в 2018 году в Ереване прошли "
+                           "Дни Ростовской области.")
+    assert fact.specificity.value == "detailed"
+
+
+def test_supplies_of_construction_materials_are_industry_and_trade():
+    fact = _only("RU-ROS", "В рамках соглашения с Республикой Крым предприятия области поставили на полуостров "
+                           "строительные материалы.")
+    assert {s.value for s in fact.spheres} == {"industry", "trade_investment"}

@@ -126,6 +126,9 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
                     out.append(current)
                 elif previous and BACK_REFERENCE.match(text, s_start) and not names:
                     s_start = previous[0]  # "Стороны подписали …" names the parties of the sentence before
+                elif previous and POSSESSIVE.match(text, s_start) \
+                        and _any_within(partner_starts, offset(previous[0]), offset(previous[1])):
+                    s_start = previous[0]  # "Bashkortostan is an exception. Its joint commission with …"
                 current = (s_start, s_end)
             elif current and not compares and (CONTINUATION.match(text, s_start) or not names):
                 current = (current[0], s_end)  # it goes on about the same cooperation
@@ -202,6 +205,8 @@ def _after_a_passage(out, current, start: int) -> bool:
     return last is not None and start - last[1] < ANCHOR_REACH
 
 
+# a sentence that opens with a possessive: whose it is, the sentence before says
+POSSESSIVE = re.compile(r"(?:Its|Their|Его|Её|Ее|Их)\s+(?!рамках|основе|итогам|реализации|выполнения|состав)")
 BACK_REFERENCE = re.compile(r"(?:Стороны|Обе стороны|Регионы|Оба региона|Документ|Соглашение|The parties|"
                             r"Both sides|Both regions|The two regions|The document|The agreement)\b")
 
@@ -506,9 +511,13 @@ def without_meeting_words(hits: Sequence[CueHit], text: str | None = None) -> li
     if negations or after:
         # a status word under a negation does not hold; what is left is a plan ("соглашение пока не
         # подписано: стороны продолжают согласование" is intended, not in force)
+        # a negation reaches the first status word after it only ("was never implemented and lapsed in
+        # 2016": it lapsed)
+        statuses = sorted(h.start for h in hits if h.cue.kind == "status")
+        first_after = {statuses[i] for n in negations if (i := bisect_left(statuses, n)) < len(statuses)}
         hits = [CueHit(Cue("status", "intended", h.cue.lang, f"{h.cue.text} (negated)"), h.start, h.end)
                 if h.cue.kind == "status" and h.cue.value != "intended" and (
-                    any(0 <= h.start - n <= _NEGATION_REACH for n in negations)
+                    (h.start in first_after and any(0 <= h.start - n <= _NEGATION_REACH for n in negations))
                     or any(0 <= a - h.end <= _NEGATION_AFTER_REACH for a in after)) else h
                 for h in hits]
         # "produced no agreement", "report almost no cross-border projects": the cue is denied

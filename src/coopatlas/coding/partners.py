@@ -289,7 +289,10 @@ def _inside_any(m: Mention, spans: list[tuple[int, int]]) -> bool:
 
 
 def _locates_the_region_before(m: Mention, previous: Mention | None, text: str, country_of) -> bool:
-    """"с Минской областью Республики Беларусь": the state only says where the region is."""
-    if previous is None or country_of(previous.party) != m.party or previous.party == m.party:
+    """"с Минской областью Республики Беларусь": the state only says where the region is; also "с Луганской и
+    Донецкой областями Украины" (UA-coded subjects, Ukraine's oblasts in their ISO codes)."""
+    if previous is None or previous.party == m.party:
+        return False
+    if country_of(previous.party) != m.party and not (m.party == "UA" and previous.party.startswith("UA-")):
         return False
     return bool(_LOCATING_GAP.match(text[previous.end:m.start]))
