@@ -189,3 +189,11 @@ def test_supplies_of_construction_materials_are_industry_and_trade():
     fact = _only("RU-ROS", "В рамках соглашения с Республикой Крым предприятия области поставили на полуостров "
                            "строительные материалы.")
     assert {s.value for s in fact.spheres} == {"industry", "trade_investment"}
+
+
+def test_a_district_a_region_is_part_of_is_no_group_of_partners():
+    text = ("Bashkortostan and Orenburg Region, although part of the Volga Federal District, are members of the "
+            "Greater Urals Association.")
+    facts = _facts(None, text)
+    assert sorted(f.parties for f in facts) == [("RU-BA", "assoc:greater-urals"), ("RU-ORE", "assoc:greater-urals")]
+    assert all(f.implied == () for f in facts)

@@ -105,7 +105,7 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
         before = text[max(0, m.start - _CONTEXT_REACH):m.start]
         after = text[m.end:m.end + _CONTEXT_REACH]
         if _venue(m, text, type_of) or _dateline(m, text) or _foreign_route_end(m, before, type_of, country_of, after) \
-                or _area_of_states(m, before) or names_an_institution(m, text) \
+                or _area_of_states(m, before) or _district_as_location(m, before) or names_an_institution(m, text) \
                 or _after_words_of_no_partner(before):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
@@ -148,6 +148,17 @@ def _in_a_chain(before: str, after: str) -> bool:
 AREAS_OF_STATES = frozenset({"org:cis", "org:eaeu", "org:sco", "org:brics", "org:asean", "org:apec"})
 _IN_AREA = re.compile(r"(?i)(?:^|\s)(?:в|во|из|на пространстве|по всему|within|across|in|from)\s+(?:the\s+)?"
                       r"(?:[A-ZА-ЯЁ]{2,6}\s+(?:и|and)\s+(?:the\s+)?)?$")  # "across the CIS and ASEAN"
+
+
+# "although part of the Volga Federal District", "входит в состав Приволжского федерального округа": where a
+# region lies, not whom it cooperates with
+_PART_OF = re.compile(r"(?i)(?:part\s+of|belongs?\s+to|belonged\s+to|sits?\s+in|lies\s+in|located\s+in|"
+                      r"входит\s+в(?:\s+состав)?|входят\s+в(?:\s+состав)?|в\s+составе|расположен\w*\s+в|"
+                      r"относится\s+к|относятся\s+к)\s+(?:the\s+)?$")
+
+
+def _district_as_location(m: Mention, before: str) -> bool:
+    return m.party.startswith("group:") and bool(_PART_OF.search(before))
 
 
 def _area_of_states(m: Mention, before: str) -> bool:
