@@ -197,3 +197,42 @@ def test_a_district_a_region_is_part_of_is_no_group_of_partners():
     facts = _facts(None, text)
     assert sorted(f.parties for f in facts) == [("RU-BA", "assoc:greater-urals"), ("RU-ORE", "assoc:greater-urals")]
     assert all(f.implied == () for f in facts)
+
+
+def test_humanitarian_aid_delivered_to_a_named_region():
+    fact = _only(None, "Dagestan delivered 140 tonnes of humanitarian aid to Kherson Region in November.")
+    assert fact.parties == ("RU-DA", "UA-65")
+    assert {s.value for s in fact.spheres} == {"health_social"} and fact.status.value == "implemented"
+
+
+def test_the_two_regions_go_on_in_an_authorless_text_even_mid_sentence():
+    text = ("Volgograd Region, which took patronage over three districts of the Donetsk People's Republic in 2022, "
+            "has rebuilt two hospitals there this year. In October the two regions signed a road map on restoring "
+            "two power substations.")
+    fact = _only(None, text)
+    assert fact.parties == ("RU-VGG", "UA-14") and len(fact.evidence) == 2
+    assert "energy" in {s.value for s in fact.spheres}
+
+
+def test_one_joint_programme_with_two_named_regions_is_one_fact():
+    fact = _only("RU-DA", "С Республикой Калмыкия и Астраханской областью предстоит разработать совместную "
+                          "программу сохранения популяции каспийского тюленя.")
+    assert fact.parties == ("RU-AST", "RU-DA", "RU-KL")
+
+
+def test_within_the_cis_framework_is_the_organisation():
+    fact = _only("RU-ROS", "Within the CIS framework, the region takes part in the programme of interregional "
+                           "cooperation of the CIS member states, with a focus on vocational training.")
+    assert "org:cis" in fact.parties
+
+
+def test_a_capacity_in_vehicles_is_a_quantity():
+    fact = _only("RU-DA", "Совместно с азербайджанской стороной планируется довести пропускную способность пункта "
+                          "пропуска до 2 500 автомобилей в сутки.")
+    assert fact.specificity.value == "detailed"
+
+
+def test_kabardino_balkar_republic_in_english():
+    facts = _facts("RU-STA", "In 2023 Stavropol Territory, the Kabardino-Balkar Republic and the Karachay-Cherkess "
+                             "Republic launched a joint tourist route linking their resorts.")
+    assert [f.parties for f in facts] == [("RU-KB", "RU-KC", "RU-STA")]

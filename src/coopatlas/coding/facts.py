@@ -366,8 +366,11 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             new = [replace(d, spans=spans_before + d.spans) for d in new]
             last_with_partners = list(range(len(drafts), len(drafts) + len(new)))
             drafts.extend(new)
-        elif author is None:
-            continue  # no "we" to cooperate
+        elif author is None:  # no "we" to cooperate: it can only go on about the facts just before
+            if not implied and _refers_back(cues, (start, end), drafts, last_with_partners, text) \
+                    and any(c.kind == "anaphora" for c in cues):
+                _extend(drafts, last_with_partners, (start, end), implied)  # "In October the two regions signed …"
+            continue
         elif not implied and (institution_index.within(start, end) or _INSTITUTION_SUBJECT.match(text or "", start)) \
                 and not any(c.kind == "anaphora" and c.value in STRONG for c in cues):
             # "Tomsk and Novosibirsk universities run a joint programme", "Администрации городов Назрань и
@@ -480,7 +483,7 @@ def _with_eu_programme(parties: tuple[str, ...], cues: Sequence[Cue], ref) -> tu
     return parties
 
 
-_LIST_GLUE = re.compile(r"^\s*(,|и|and|,\s*и|,\s*and)\s*$")
+_LIST_GLUE = re.compile(r"^\s*(,|и|and|,\s*и|,\s*and)\s*(?:the\s+)?$")  # "A, the B and the C"
 
 
 def _author_listed_with_others(inside: Sequence[Mention], author, text: str) -> bool:

@@ -105,7 +105,7 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
         before = text[max(0, m.start - _CONTEXT_REACH):m.start]
         after = text[m.end:m.end + _CONTEXT_REACH]
         if _venue(m, text, type_of) or _dateline(m, text) or _foreign_route_end(m, before, type_of, country_of, after) \
-                or _area_of_states(m, before) or _district_as_location(m, before) or names_an_institution(m, text) \
+                or _area_of_states(m, before, after) or _district_as_location(m, before) or names_an_institution(m, text) \
                 or _after_words_of_no_partner(before):
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
@@ -161,10 +161,14 @@ def _district_as_location(m: Mention, before: str) -> bool:
     return m.party.startswith("group:") and bool(_PART_OF.search(before))
 
 
-def _area_of_states(m: Mention, before: str) -> bool:
+def _area_of_states(m: Mention, before: str, after: str = "") -> bool:
     """"Приоритетные партнёры в СНГ — Беларусь и Казахстан": "в СНГ" is where the partners are, not the
     organisation; "в рамках СНГ", "участвует в работе … СНГ" stay (README-tune: framing is not org:cis)."""
-    return m.party in AREAS_OF_STATES and bool(_IN_AREA.search(before))
+    return m.party in AREAS_OF_STATES and bool(_IN_AREA.search(before)) and not _FRAMEWORK_AFTER.match(after)
+
+
+# "Within the CIS framework": the organisation's framework, as "в рамках СНГ"
+_FRAMEWORK_AFTER = re.compile(r"\s*(?:framework|programme|program|format)\b", re.IGNORECASE)
 
 
 # "Tomsk and Novosibirsk universities", "Novosibirsk State University", "Kazakh companies": a place name

@@ -22,7 +22,8 @@ _UNITS = (r"%|процент\w*|млн|млрд|тыс|трлн|руб\w*|дол
           r"yuan|tonnes|tons|km|people|participants|students|tourists|projects|events|flights|specialists|"
           r"visitors|guests|patients|doctors|workers|companies|exhibitors|delegates|volunteers|athletes|points|"
           r"мигрант\w*|швей|фирм\w*|школ\w*|детей|мест|migrants|seamstresses|firms|schools|children|places|"
-          r"lines|линий|линии")
+          r"lines|линий|линии|автомобил\w*|грузовик\w*|vehicles|trucks|hospitals|больниц\w*|blocks|"
+          r"substations|подстанци\w*|tractors|трактор\w*|buses|автобус\w*")
 # a figure and its unit, with up to two words between ("420 Kyrgyz workers", "6 pilot production lines",
 # "11 совместных научных проектов")
 QUANTITY = re.compile(r"(?<![\w.])(\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(?:[^\W\d_][\w-]*\s+){0,2}?(?:" + _UNITS
