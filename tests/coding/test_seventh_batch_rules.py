@@ -236,3 +236,18 @@ def test_kabardino_balkar_republic_in_english():
     facts = _facts("RU-STA", "In 2023 Stavropol Territory, the Kabardino-Balkar Republic and the Karachay-Cherkess "
                              "Republic launched a joint tourist route linking their resorts.")
     assert [f.parties for f in facts] == [("RU-KB", "RU-KC", "RU-STA")]
+
+
+def test_an_agreements_article_with_the_parties_supporting_is_a_commitment():
+    text = ("Протокол о намерениях между Правительством Республики Калмыкия и хякимликом Балканского велаята.\n"
+            "1. Стороны поддерживают прямые связи между хозяйствующими субъектами в сфере животноводства.")
+    facts = _facts("RU-KL", text)
+    assert [(f.parties, f.status.value) for f in facts if len(f.parties) > 1] == [(("RU-KL", "TM-B"), "agreed")]
+
+
+@pytest.mark.parametrize("text", [
+    "С Мангистауской областью достигнута договорённость подготовить к весне 2024 года соглашение о морских перевозках.",
+    "Stavropol Territory and Mangystau Region agreed to sign an agreement on tourism next spring.",
+])
+def test_agreeing_to_prepare_an_agreement_is_a_plan(text):
+    assert _only("RU-STA" if text.startswith("Stav") else "RU-AST", text).status.value == "intended"
