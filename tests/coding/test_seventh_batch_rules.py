@@ -251,3 +251,16 @@ def test_an_agreements_article_with_the_parties_supporting_is_a_commitment():
 ])
 def test_agreeing_to_prepare_an_agreement_is_a_plan(text):
     assert _only("RU-STA" if text.startswith("Stav") else "RU-AST", text).status.value == "intended"
+
+
+def test_an_indicator_row_with_figures_reports_what_was_measured():
+    text = ("Показатель | Единица | 2022 (факт) | 2024 | 2025\n"
+            "Объём товарооборота с Республикой Казахстан | млн долл. | 1 146 | 1 300 | 1 450\n")
+    facts = _facts("RU-CHE", text)
+    assert [(f.parties, f.status.value) for f in facts] == [(("KZ", "RU-CHE"), "implemented")]
+
+
+def test_preparing_an_agreement_in_a_plan_row_is_a_plan():
+    fact = _only("RU-CHE", "6 | Preparation of an agreement with the Republic of Bashkortostan on road construction "
+                           "| 2021 | Ministry of Roads and Transport")
+    assert fact.status.value == "intended"

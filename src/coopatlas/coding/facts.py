@@ -794,7 +794,7 @@ def code_fact(draft: Draft, text: str, cue_hits: Sequence[CueHit], mentions: Seq
     cues = [h.cue for h in hits]
     quote = " ".join(text[s:e] for s, e in spans)
     spheres, sphere_why = rules.spheres_of(cues)
-    status, status_why = rules.status_of(cues)
+    status, status_why = rules.status_of(cues, quote)
     mention_index = mentions if isinstance(mentions, SpanIndex) else SpanIndex(mentions, lambda m: m.start)
     names = _quoted_names(quote, mention_index.within_any(spans))
     planned = _planned_mechanisms(hits)

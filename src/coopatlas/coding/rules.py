@@ -54,9 +54,12 @@ def cues_of(ctx: Context, kind: str) -> list[Cue]:
 AGREEMENT_NOUNS = ("соглашени", "договор", "меморандум", "протокол", "agreement", "memorand", "treaty")
 
 
-def status_of(cues: Sequence[Cue]) -> tuple[Status, list[str]]:
-    """The most advanced status the cues report; a strategy's goal with no status word is intended."""
+def status_of(cues: Sequence[Cue], quote: str = "") -> tuple[Status, list[str]]:
+    """The most advanced status the cues report; a strategy's goal with no status word is intended; an
+    indicator row with figures and no status word reports what was measured (implemented)."""
     found = [(Status(c.value), c.text) for c in cues if c.kind in ("status", "step")]
+    if not found and _measured_row(quote):
+        return Status.IMPLEMENTED, ["an indicator row with figures: what was measured (decision 63)"]
     if not found:
         drafts = sorted({c.text for c in cues if c.kind == "draft"})
         if drafts:
@@ -68,6 +71,21 @@ def status_of(cues: Sequence[Cue]) -> tuple[Status, list[str]]:
     best = max(s.rank for s, _ in found)
     status = next(s for s, _ in found if s.rank == best)
     return status, sorted({t for s, t in found if s == status})
+
+
+# a table row ("Объём товарооборота … | млн долл. | 512 | 560 | 600") with a figure that is not a year
+_ROW_FIGURE = re.compile(r"\|\s*[\d][\d\s\u00a0.,]*\s*(?:\||$)")
+
+
+def _measured_row(quote: str) -> bool:
+    for line in quote.split("\n"):
+        if " | " not in line:
+            continue
+        cells = [c.strip() for c in line.split("|")]
+        if any(c and c[0].isdigit() and not YEAR.fullmatch(c) and not re.fullmatch(r"\d{1,2}(?:\.\d+)*\.?", c)
+               for c in cells[1:]) and not any(w in line.lower() for w in ("план", "target", "прогноз", "forecast")):
+            return True
+    return False
 
 
 # --- specificity --------------------------------------------------------------------------------
