@@ -264,3 +264,33 @@ def test_preparing_an_agreement_in_a_plan_row_is_a_plan():
     fact = _only("RU-CHE", "6 | Preparation of an agreement with the Republic of Bashkortostan on road construction "
                            "| 2021 | Ministry of Roads and Transport")
     assert fact.status.value == "intended"
+
+
+def test_an_agreements_preamble_and_legislation_name_no_partner():
+    text = ("СОГЛАШЕНИЕ\nмежду Правительством Смоленской области (Российская Федерация)\nи Витебским областным "
+            "исполнительным комитетом (Республика Беларусь)\nо торгово-экономическом сотрудничестве\n\n"
+            "Правительство Смоленской области (Российская Федерация) и Витебский областной исполнительный комитет "
+            "(Республика Беларусь), именуемые в дальнейшем «Стороны»,\n\n"
+            "руководствуясь Договором о создании Союзного государства и Соглашением между Правительством "
+            "Российской Федерации и Правительством Республики Беларусь о сотрудничестве приграничных регионов,\n\n"
+            "договорились о нижеследующем:\n\n"
+            "Статья 1\nСтороны развивают сотрудничество в пределах компетенции, установленной законодательством "
+            "Российской Федерации и законодательством Республики Беларусь.\n\n"
+            "Статья 2\nСтороны содействуют взаимным поставкам сельскохозяйственной продукции.\n")
+    with_partners = {f.parties for f in _facts("RU-SMO", text) if len(f.parties) > 1}
+    assert with_partners == {("BY-VI", "RU-SMO")}  # the title's parties; not BY, whose law or treaty is cited
+
+
+def test_talks_on_an_agreement_are_a_step():
+    fact = _only("RU-ORE", "Talks with Kostanay Region on a cooperation agreement have been under way since 2021.")
+    assert fact.parties == ("KZ-KUS", "RU-ORE") and fact.status.value == "intended"
+
+
+def test_a_part_that_came_to_an_end_is_terminated():
+    fact = _only("RU-MUR", "The Region's cooperation with the Barents Euro-Arctic Council has come to an end.")
+    assert fact.status.value == "terminated"
+
+
+def test_restoring_schools_in_a_named_territory_is_cooperation():
+    fact = _only(None, "Vladimir Region has been restoring schools in the DPR's Khartsyzsk district since 2022.")
+    assert fact.parties == ("RU-VLA", "UA-14") and fact.status.value == "implemented"

@@ -107,7 +107,11 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
         item_run = item
         current = out.pop() if not has_cues or item else None
         previous = None
-        for s_start, s_end in sentences(text, b_start, b_end):
+        # a title set on several lines ("СОГЛАШЕНИЕ\nмежду Правительством X\nи Y\nо сотрудничестве") is one
+        # sentence: its lines name the parties together
+        titled = "\n" in text[b_start:b_end].strip() and _TITLE_WORD.match(text, b_start) \
+            and is_heading(text, b_start, b_end)
+        for s_start, s_end in ([(b_start, b_end)] if titled else sentences(text, b_start, b_end)):
             if item:  # "Стороны содействуют:\nа) установлению кооперационных связей …"
                 current, item = (current[0], s_end), False
                 previous = (s_start, s_end)
@@ -118,7 +122,7 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
                 or (_any_within(anchors, s_start, s_end) and _after_a_passage(out, current, s_start)) \
                 or (named_item and names)
             compares = _any_within(comparisons, s_start, s_end) or _states_relation(
-                federal, coop, partner_starts, offset, s_start, s_end)
+                text, federal, coop, partner_starts, offset, s_start, s_end)
             if has_cue and not compares and current and _ONE_OF_THEM.match(text, s_start):
                 current = (current[0], s_end)  # "The one with Shaanxi has produced …": about the agreements before
             elif has_cue and not compares:
@@ -211,6 +215,8 @@ BACK_REFERENCE = re.compile(r"(?:Стороны|Обе стороны|Регио
                             r"Both sides|Both regions|The two regions|The document|The agreement)\b")
 
 
+_TITLE_WORD = re.compile(r"\W*(?:соглашени|договор|меморандум|протокол|agreement|memorandum|treaty|protocol)",
+                         re.IGNORECASE)
 AGREEMENT_TITLE = re.compile(r"\W*(?:Соглашени[ея]|Договор|Меморандум|Протокол|Agreement|Memorandum|Treaty|"
                              r"Protocol)\b")
 AGREEMENT_BETWEEN = re.compile(r"(?:Соглашени[еяю]|СОГЛАШЕНИ[ЕЯЮ]|Договор[ау]?|ДОГОВОР|Меморандум[ау]?|МЕМОРАНДУМ|Agreement|"
@@ -219,7 +225,11 @@ PARTIES_WORD = re.compile(r"(?<!\w)(?:Стороны|Сторон|Сторона
                           r"[Bb]oth Parties)(?!\w)")
 
 
-def _states_relation(federal: Sequence[int], coop: Sequence[int], partner_starts: Sequence[int],
+# "сотрудничество с …", "cooperation with …": a cooperation word that names its partner next
+_COOPERATION_WITH = re.compile(r"\w+(?:\s+\w+)?\s+(?:с|со|with)\s", re.IGNORECASE)
+
+
+def _states_relation(text: str, federal: Sequence[int], coop: Sequence[int], partner_starts: Sequence[int],
                      offset: Callable[[int], int], start: int, end: int) -> bool:
     """The sentence is about the states' relation ("товарооборот между Россией и Узбекистаном"), unless
     the region's own cooperation with a named partner comes first and the states' relation only
@@ -228,7 +238,8 @@ def _states_relation(federal: Sequence[int], coop: Sequence[int], partner_starts
     for at in federal[bisect_left(federal, start):]:
         if at >= end:
             return False
-        first = next((c for c in coop[bisect_left(coop, start):] if c < at), None)
+        first = next((c for c in coop[bisect_left(coop, start):] if c < at
+                      and _COOPERATION_WITH.match(text, c)), None)
         if first is None or not _any_within(partner_starts, offset(first), offset(at)) or at - first < 40:
             return True
     return False

@@ -40,8 +40,9 @@ _BOUND_FOR = re.compile(r"(?i)(?:bound\s+for|destined\s+for|en\s+route\s+to|сл
 _EVENT_IN = re.compile(r"(?i)(?:форум|выставк|ярмарк|конференц|саммит|forum|exhibition|fair|conference|summit)"
                        r"[^.;!?]{0,80}?\s(?:in|в|во)\s*$")
 # "руководствуясь Договором о создании Союзного государства": the legal basis of an agreement
-_LEGAL_BASIS = re.compile(r"(?i)(?:руководствуясь|принимая во внимание|учитывая|guided by|taking into account|"
-                          r"bearing in mind)[^.;:]{0,80}$")
+_LEGAL_BASIS = re.compile(r"(?i)(?:(?:руководствуясь|принимая во внимание|учитывая|guided by|taking into account|"
+                          r"bearing in mind)[^.;:]{0,80}|законодательств\w*(?:\s+Российской\s+Федерации\s+и)?\s+|"
+                          r"(?:the\s+)?legislation\s+of\s+(?:the\s+Russian\s+Federation\s+and\s+)?(?:the\s+)?)$")
 # "авиарейс Красноярск – Улан-Батор", "bus service Barnaul – Ust-Kamenogorsk": the ends of a route
 _ROUTE = re.compile(r"(?i)(?:рейс|маршрут|лини|сообщени|трасс|магистрал|мост|flight|route|line|service|bridge)\w*"
                     r"\s+(?:[\w-]+\s+){0,2}?(?:[А-ЯЁA-Z][\w-]*(?:\s+[А-ЯЁA-Z][\w-]*)?\s*[–—-]\s*)*$")
@@ -70,7 +71,7 @@ def _any_of(patterns) -> re.Pattern:
 _NOT_A_PARTNER_AFTER_ANY = _any_of(_NOT_A_PARTNER_AFTER)
 # a word each of those patterns needs (lower case): most names have none of them before them, and a
 # substring test is far cheaper than the search
-_NOT_A_PARTNER_KEYS = ("held", "take", "пройд", "состоит", "состоят", "проход", "провод", "форум", "выставк",
+_NOT_A_PARTNER_KEYS = ("законодательств", "legislation", "held", "take", "пройд", "состоит", "состоят", "проход", "провод", "форум", "выставк",
                        "ярмарк", "конференц", "саммит", "forum", "exhibition", "fair", "conference", "summit",
                        "руководств", "принимая", "учитывая", "guided", "taking", "bearing", "second only",
                        "ahead of", "уступая", "опережая", "bound", "destined", "en route", "следующ", "направляем",

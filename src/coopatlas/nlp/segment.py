@@ -13,7 +13,9 @@ from razdel import sentenize
 
 _BLOCK_BREAK = re.compile(
     r"\n[ \t]*\n\s*"                                     # a blank line
-    r"|(?<=[.;:!?»)\]])[ \t]*\n(?=[ \t]*\S)"                # a line that ends a sentence
+    r"|(?<=[.;:!?\]])[ \t]*\n(?=[ \t]*\S)"                  # a line that ends a sentence
+    r"|(?<=[»)])[ \t]*\n(?=[ \t]*[^\sа-яёa-z])"              # … or a bracket or quote, unless the next line
+    #                                                       goes on in lower case ("(Российская Федерация)\nи …")
     r"|\n(?=[ \t]*(?:[-–—•·*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[а-яa-z][.)]\s|Статья\s|Article\s|Раздел\s|Глава\s))"
 )
 
