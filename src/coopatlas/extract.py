@@ -74,7 +74,7 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     name_hits, cue_hits = _scan(pipe.matcher, norm, text)
     defined = document_abbreviations(text, norm, name_hits)  # "(Исламская Республика Иран, далее – ИРИ)"
     name_hits = with_document_abbreviations(name_hits, defined)
-    cue_hits = cue_hits + _days_of_a_region(text)
+    cue_hits = cue_hits + _days_of_a_region(text) + _states_as_subject(text)
     language = detect_language(text) if lang == "auto" else lang
     if author is None and infer:
         author = _author_from_title(title, pipe) if title else None
@@ -123,6 +123,26 @@ def _days_of_a_region(text: str) -> list[CueHit]:
             hits += [CueHit(_DAYS_CUE, at, at + 4), CueHit(_DAYS_EVENT, at, at + 4)]
         at = text.find("Days of", at + 7)
     return sorted(hits, key=lambda h: h.start)
+
+
+# "Russia and Norway continue to manage fish stocks", "Россия и Казахстан подписали": the states act, not a
+# region (not "Центральная Россия и …": the word before must not be a capitalised name)
+_STATES_AS_SUBJECT = re.compile(r"(?<![\w-])(?:Russia|the Russian Federation|Россия|Российская Федерация)\s+(?:and|и)\s+"
+                                r"(?:the\s+)?[A-ZА-ЯЁ]")
+_STATES_CUE = Cue("not_regional", "federal", "", "<Russia> and <state> as the subject")
+
+
+def _states_as_subject(text: str) -> list[CueHit]:
+    hits = []
+    for key in ("Russia", "Росси"):
+        at = text.find(key)
+        while at != -1:
+            start = at - 4 if text.startswith("the Russian", max(0, at - 4)) else at
+            m = _STATES_AS_SUBJECT.match(text, start)
+            if m and not re.search(r"[A-ZА-ЯЁ][\w-]*[\s«\"]*$", text[max(0, start - 30):start]):
+                hits.append(CueHit(_STATES_CUE, start, m.end() - 1))
+            at = text.find(key, at + 5)
+    return hits
 
 
 def _inside(name_hits, passages, norm) -> list:

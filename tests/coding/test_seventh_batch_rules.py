@@ -294,3 +294,21 @@ def test_a_part_that_came_to_an_end_is_terminated():
 def test_restoring_schools_in_a_named_territory_is_cooperation():
     fact = _only(None, "Vladimir Region has been restoring schools in the DPR's Khartsyzsk district since 2022.")
     assert fact.parties == ("RU-VLA", "UA-14") and fact.status.value == "implemented"
+
+
+def test_russia_and_a_state_as_the_subject_is_the_states_relation():
+    assert not _facts("RU-MUR", "Russia and Norway continue to manage fish stocks through the Joint "
+                                "Russian-Norwegian Fisheries Commission.")
+    assert _facts("RU-VLA", "Область является членом Ассоциации «Центральная Россия» и участвует в работе её "
+                            "комиссий.")
+
+
+def test_trade_between_the_region_and_a_state():
+    fact = _only("RU-ORE", "Trade between Orenburg Region and Kazakhstan reached USD 1.1 billion in 2022.")
+    assert fact.parties == ("KZ", "RU-ORE") and fact.status.value == "implemented"
+
+
+def test_republika_srpska_in_the_instrumental():
+    fact = _only("RU-NIZ", "Переговоры о заключении соглашения с Республикой Сербской (Босния и Герцеговина) пока "
+                           "не завершены.")
+    assert fact.parties == ("BA-SRP", "RU-NIZ")
