@@ -100,9 +100,15 @@ _DAYS_OF = re.compile(r"(?<![\w-])(?:Дни|Дней|Днях|Дням|дни|д
                       r"(?:области|края|республики|округа|Республики)\b[^.;|\n]{0,60}?\s(?:в|во)\s+[А-ЯЁ]")
 _DAYS_NAME = re.compile(r"(?<![\w-])(?:Дни|Дней|Днях|Дням)\s+(?:[А-ЯЁ][\w-]*\s+){1,3}?"
                         r"(?:области|края|республики|округа|Республики)\b")
-_DAYS_OF_EN = re.compile(r"Days\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+in\s+(?:the\s+)?[A-Z]")
+_DAYS_OF_EN = re.compile(r"Days\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+"
+                         r"(?:(?:have|has)\s+been\s+held\s+|were\s+held\s+|are\s+held\s+|will\s+be\s+held\s+)?"
+                         r"in\s+(?:the\s+)?[A-Z]")
+# "в Ереване прошли Дни Ростовской области": the host named before the days
+_HOST_BEFORE_DAYS = re.compile(r"(?:^|\s)(?:в|во)\s+[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ]?[\w-]+){0,3}\s+"
+                               r"(?:прошли|пройдут|состоялись|состоятся|проведены|будут\s+проведены|проходят)\s+$")
 _DAYS_CUE = Cue("coop_named", "coop", "ru", "дни <региона> в <партнёре>")
 _DAYS_EVENT = Cue("event", "detailed", "ru", "дни <региона>")  # the days are an event (held, or dated)
+_DAYS_CULTURE = Cue("sphere", "culture", "ru", "дни <региона>")  # a region's days present its culture (gold coders)
 
 
 def _days_of_a_region(text: str) -> list[CueHit]:
@@ -112,15 +118,15 @@ def _days_of_a_region(text: str) -> list[CueHit]:
         while at != -1:
             m = _DAYS_OF.match(text, at)
             end = at + len(text[at:at + 6].split()[0]) if m or _DAYS_NAME.match(text, at) else 0
-            if m:
+            if m or (end and _HOST_BEFORE_DAYS.search(text[max(0, at - 80):at])):
                 hits.append(CueHit(_DAYS_CUE, at, end))
             if end:  # "в Ереване прошли Дни Ростовской области": the days are an event wherever they are
-                hits.append(CueHit(_DAYS_EVENT, at, end))
+                hits += [CueHit(_DAYS_EVENT, at, end), CueHit(_DAYS_CULTURE, at, end)]
             at = text.find(key, at + 2)
     at = text.find("Days of")  # "Days of Chelyabinsk Region in the Republic of Uzbekistan"
     while at != -1:
         if _DAYS_OF_EN.match(text, at):
-            hits += [CueHit(_DAYS_CUE, at, at + 4), CueHit(_DAYS_EVENT, at, at + 4)]
+            hits += [CueHit(_DAYS_CUE, at, at + 4), CueHit(_DAYS_EVENT, at, at + 4), CueHit(_DAYS_CULTURE, at, at + 4)]
         at = text.find("Days of", at + 7)
     return sorted(hits, key=lambda h: h.start)
 

@@ -312,3 +312,19 @@ def test_republika_srpska_in_the_instrumental():
     fact = _only("RU-NIZ", "Переговоры о заключении соглашения с Республикой Сербской (Босния и Герцеговина) пока "
                            "не завершены.")
     assert fact.parties == ("BA-SRP", "RU-NIZ")
+
+
+@pytest.mark.parametrize("text", [
+    "Ties with the Republic of Armenia rest on the 2018 agreement with the Government of Armenia. Days of Rostov "
+    "Region have been held in Yerevan every year since 2019.",
+    "С Республикой Армения укрепляются гуманитарные связи. В 2018 году в Ереване прошли Дни Ростовской области.",
+])
+def test_days_of_the_region_held_at_the_partners_join_its_fact(text):
+    fact = _only("RU-ROS", text)
+    assert fact.parties == ("AM", "RU-ROS") and len(fact.evidence) == 2
+    assert fact.specificity.value == "detailed" and "culture" in {s.value for s in fact.spheres}
+
+
+def test_ties_named_after_the_partner():
+    fact = _only("RU-ROS", "С Республикой Армения укрепляются гуманитарные связи.")
+    assert fact.parties == ("AM", "RU-ROS")
