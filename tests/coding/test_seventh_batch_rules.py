@@ -328,3 +328,18 @@ def test_days_of_the_region_held_at_the_partners_join_its_fact(text):
 def test_ties_named_after_the_partner():
     fact = _only("RU-ROS", "С Республикой Армения укрепляются гуманитарные связи.")
     assert fact.parties == ("AM", "RU-ROS")
+
+
+def test_the_japanese_prefecture_after_hyogo_is_hyogo():
+    text = ("Hyogo delegation visits the Territory\n\nKhabarovsk Territory and the Japanese prefecture established "
+            "sister-region relations in 1969, and since then 3,000 students have taken part in exchanges between "
+            "them. On 17 October the Governor of Khabarovsk Territory and the vice-governor of Hyogo signed a "
+            "programme of exchanges for 2024–2026.")
+    assert [f.parties for f in _facts("RU-KHA", text)] == [("JP-28", "RU-KHA")]
+
+
+def test_the_side_of_a_state_named_as_such_stays_the_state():
+    text = ("Программа приграничного сотрудничества «Карелия», софинансируемая Европейским союзом, Российской "
+            "Федерацией и Финляндией, приостановлена финляндской стороной; соглашение с Региональным союзом "
+            "Северной Карелии приостановлено.")
+    assert all("FI-13" not in f.parties or "org:eu" not in f.parties for f in _facts("RU-KR", text))

@@ -99,6 +99,12 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
     region_countries = {country_of(m.party) for m in mentions if country_of(m.party) not in (None, m.party)
                         and not _foreign_route_end(m, text[max(0, m.start - _CONTEXT_REACH):m.start], type_of,
                                                    country_of)}
+    regions_of: dict = {}
+    named_states = {m.party for m in mentions if m.how != "adjective+partner" and country_of(m.party) == m.party}
+    for m in mentions:
+        country = country_of(m.party)
+        if country not in (None, m.party) and m.how != "adjective+partner":
+            regions_of.setdefault(country, set()).add(m.party)
     kept = []
     for i, m in enumerate(mentions):
         if m.party in NOT_PARTIES or _inside_any(m, quoted) or _inside_any(m, borders):
@@ -116,6 +122,10 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
         if _owns_the_region_after(m, mentions[i + 1] if i + 1 < len(mentions) else None, text, country_of):
             continue
         if _side_of_a_named_region(m, region_countries):
+            region = regions_of.get(m.party)
+            if region and len(region) == 1 and m.party not in named_states and _SINGULAR_SIDE.match(text, m.end):
+                # "the Japanese prefecture", "китайская сторона" after Hyogo, Heilongjiang: that region
+                kept.append(Mention(next(iter(region)), m.start, m.end, m.surface, "side of the named region"))
             continue
         kept.append(m)
     return kept
@@ -206,6 +216,12 @@ def _owns_the_region_after(m: Mention, following: Mention | None, text: str, cou
     if following is None or country_of(following.party) != m.party or following.party == m.party:
         return False
     return bool(_POSSESSIVE_GAP.match(text[m.end:following.start]))
+
+
+# one side after its adjective: "… side", "… prefecture", "… стороной" (not "Belarusian partners": many)
+_SINGULAR_SIDE = re.compile(r"\s+(?:side|prefecture|province|region|county|partner|government|delegation)\b|"
+                            r"\s+(?:сторон[аыеуо]й?|провинци[яиейю]й?|префектур[аыеуо]й?|делегаци[яиейю]й?|"
+                            r"правительств[аоуе]м?)\b")
 
 
 def _side_of_a_named_region(m: Mention, region_countries: set) -> bool:
