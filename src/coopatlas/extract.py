@@ -82,7 +82,10 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
         head = [h for h in name_hits if h.start < _HEAD_CHARS]
         author = infer_author(text, find_mentions(text, norm, head).strong, pipe.ref)
     named = sorted(h.start for h in name_hits if h.payloads[0].party or any(e.party for e in h.payloads))
-    others = sorted(h.start for h in name_hits if any(e.party and e.party != author and not e.weak for e in h.payloads))
+    # other territories named in a sentence (for joint-body cues): names, and region adjectives of a typed
+    # name ("с Курганской и Свердловской областями")
+    others = sorted(h.start for h in name_hits if any(e.party and e.party != author
+                                                      and (not e.weak or e.kind == "typed_adj") for e in h.payloads))
     passages = find_passages(text, cue_hits, named, norm.from_original, others)
     elsewhere = _names_anywhere(name_hits)
     passage_names, passage_cues = _scan_passages(pipe.passage_cues, norm, passages)
@@ -236,7 +239,7 @@ def _drop_blocked(hits: list[CueHit]) -> list[CueHit]:
     blocks = SpanIndex([h for h in hits if h.cue.kind == "block"], lambda h: h.start)
     sphere_blocks = SpanIndex([h for h in hits if h.cue.kind == "sphere_block"], lambda h: h.start)
     spheres = SpanIndex([h for h in hits if h.cue.kind == "sphere"], lambda h: h.start)
-    statuses = SpanIndex([h for h in hits if h.cue.kind == "status"], lambda h: h.start)
+    statuses = SpanIndex([h for h in hits if h.cue.kind in ("status", "step")], lambda h: h.start)
 
     def hidden(h: CueHit) -> bool:
         near = max(0, h.start - _LONGEST_CUE)

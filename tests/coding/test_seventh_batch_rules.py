@@ -343,3 +343,21 @@ def test_the_side_of_a_state_named_as_such_stays_the_state():
             "Федерацией и Финляндией, в 2022 году приостановлена финляндской стороной. Соглашение с Региональным "
             "союзом Северной Карелии о сотрудничестве в сфере культуры также приостановлено.")
     assert sorted(f.parties for f in _facts("RU-KR", text)) == [("FI", "RU-KR", "org:eu"), ("FI-13", "RU-KR")]
+
+
+def test_conducting_talks_with_words_between_is_a_meeting():
+    text = ("Представители правительств Новосибирской, Омской и Томской областей провели на полях форума "
+            "«Технопром-2023» переговоры с делегациями провинций Ляонин и Цзилинь. Стороны обменялись мнениями, "
+            "однако документов по итогам встреч подписано не было.")
+    assert not _facts(None, text)
+
+
+def test_a_visit_where_the_sides_agreed_to_prepare_a_memorandum_is_a_step():
+    fact = _only("RU-SA", "During a visit to Yakutsk in 2023, a delegation of Lam Dong Province and the Government "
+                          "of the Republic agreed to prepare a memorandum on tourism.")
+    assert fact.parties == ("RU-SA", "VN-35") and fact.status.value == "intended"
+
+
+def test_trade_that_grew_faster_in_one_region_than_another_is_a_comparison():
+    assert not _facts(None, "Between 2015 and 2021 trade with China grew faster in Amur Region than in Primorsky "
+                            "Territory.")

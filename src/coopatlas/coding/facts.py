@@ -542,10 +542,20 @@ def without_meeting_words(hits: Sequence[CueHit], text: str | None = None) -> li
         return list(hits)
     return [h for h in hits if not (h.cue.kind == "status" and h.cue.value == "implemented"
                                     and any(abs(h.start - m) <= _MEETING_REACH
-                                            or _meeting_is_subject(text, m, h.start) for m in meetings))]
+                                            or _meeting_is_subject(text, m, h.start)
+                                            or _meeting_is_object(text, h, m) for m in meetings))]
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]")
+
+
+_CONDUCT = ("провел", "провела", "провели", "провело", "held", "hold")
+
+
+def _meeting_is_object(text: str | None, status: CueHit, meeting: int) -> bool:
+    """"провели на полях форума «Технопром-2023» переговоры": the verb conducts the talks (no comma between)."""
+    return text is not None and status.cue.text.lower().startswith(_CONDUCT) and 0 < meeting - status.end <= 100 \
+        and not _CLAUSE_BREAK.search(text, status.end, meeting)
 
 
 def _meeting_is_subject(text: str | None, meeting: int, status: int) -> bool:
