@@ -82,10 +82,7 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
         head = [h for h in name_hits if h.start < _HEAD_CHARS]
         author = infer_author(text, find_mentions(text, norm, head).strong, pipe.ref)
     named = sorted(h.start for h in name_hits if h.payloads[0].party or any(e.party for e in h.payloads))
-    # other territories named in a sentence (for joint-body cues): names, and region adjectives of a typed
-    # name ("с Курганской и Свердловской областями")
-    others = sorted(h.start for h in name_hits if any(e.party and e.party != author
-                                                      and (not e.weak or e.kind == "typed_adj") for e in h.payloads))
+    others = sorted(h.start for h in name_hits if any(e.party and e.party != author and not e.weak for e in h.payloads))
     passages = find_passages(text, cue_hits, named, norm.from_original, others)
     elsewhere = _names_anywhere(name_hits)
     passage_names, passage_cues = _scan_passages(pipe.passage_cues, norm, passages)

@@ -361,3 +361,9 @@ def test_a_visit_where_the_sides_agreed_to_prepare_a_memorandum_is_a_step():
 def test_trade_that_grew_faster_in_one_region_than_another_is_a_comparison():
     assert not _facts(None, "Between 2015 and 2021 trade with China grew faster in Amur Region than in Primorsky "
                             "Territory.")
+
+
+def test_a_shared_tourist_route_with_neighbours_named_by_their_adjectives():
+    fact = _only("RU-TYU", "С соседними Курганской и Свердловской областями мы продвигаем общий туристский маршрут "
+                           "«Сибирский тракт»: в 2023 году по нему путешествовали более 12 тыс. человек.")
+    assert fact.parties == ("RU-KGN", "RU-SVE", "RU-TYU") and fact.status.value == "implemented"
