@@ -367,3 +367,13 @@ def test_a_shared_tourist_route_with_neighbours_named_by_their_adjectives():
     fact = _only("RU-TYU", "С соседними Курганской и Свердловской областями мы продвигаем общий туристский маршрут "
                            "«Сибирский тракт»: в 2023 году по нему путешествовали более 12 тыс. человек.")
     assert fact.parties == ("RU-KGN", "RU-SVE", "RU-TYU") and fact.status.value == "implemented"
+
+
+def test_hosting_a_session_of_an_associations_council_is_its_work():
+    fact = _only("RU-KHA", "In December the Territory will host a session of the council of the Far East and "
+                           "Transbaikalia Association in Khabarovsk, devoted to regional air services.")
+    assert fact.parties == ("RU-KHA", "assoc:far-east-transbaikal") and fact.status.value == "intended"
+
+
+def test_the_largest_trading_partner_is_trade_statistics():
+    assert not _facts("RU-BU", "По итогам 2022 года Китай остаётся крупнейшим внешнеторговым партнёром республики.")

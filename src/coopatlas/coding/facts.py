@@ -302,8 +302,11 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         hits = without_meeting_words(cue_index.within(start, end), text)
         plan_row = text is not None and text.startswith("|", start) and bool(last_with_partners) \
             and not any(h.cue.kind in ("coop", "coop_named") for h in hits)  # a row with no cue of its own
-        if not plan_row and only_a_meeting(_without_later_talks(hits, text)):
-            continue  # "стороны обменялись мнениями": a meeting alone is not cooperation (codebook 2)
+        if not plan_row and only_a_meeting(_without_later_talks(hits, text)) \
+                and not any(m.party.startswith(FRAMEWORK_PREFIXES) for m in inside):
+            # "стороны обменялись мнениями": a meeting alone is not cooperation (codebook 2); a session of an
+            # association's or organisation's body is that body's work (README-tune: taking part is formal)
+            continue
         cues = [h.cue for h in hits]
         parties = _unique(m.party for m in inside if not m.party.startswith("group:"))
         parties = _with_eu_programme(_without_locating_states(parties, cues, ref), cues, ref)
