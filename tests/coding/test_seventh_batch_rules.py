@@ -377,3 +377,16 @@ def test_hosting_a_session_of_an_associations_council_is_its_work():
 
 def test_the_largest_trading_partner_is_trade_statistics():
     assert not _facts("RU-BU", "По итогам 2022 года Китай остаётся крупнейшим внешнеторговым партнёром республики.")
+
+
+def test_a_joint_project_with_them_beside_the_separate_agreements():
+    text = ("Соглашения подписаны также с Тверской и Псковской областями. Совместно с ними область подготовила и "
+            "в ноябре направила в Ростуризм заявку на межрегиональный туристский маршрут «Западный рубеж».")
+    assert sorted(f.parties for f in _facts("RU-SMO", text)) == [
+        ("RU-PSK", "RU-SMO"), ("RU-PSK", "RU-SMO", "RU-TVE"), ("RU-SMO", "RU-TVE")]
+
+
+def test_a_body_held_by_another_region_is_that_regions_tie():
+    fact = _only("RU-AMU", "Похожая рабочая группа с провинцией Хэйлунцзян действует у Еврейской автономной "
+                           "области: в прошлом году она согласовала график работы моста Нижнеленинское — Тунцзян.")
+    assert fact.parties == ("CN-HL", "RU-YEV")

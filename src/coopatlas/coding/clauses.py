@@ -123,6 +123,8 @@ def parenthesised_content(text: str, start: int, end: int, inside: Sequence[Ment
     return out
 
 
+# "… действует у Еврейской автономной области": the territory that has the body or the tie
+_HOLDER_BEFORE = re.compile(r"(?:^|\s)у\s+$")
 # "Губернаторы X и Y", "Правительства X и Y", "the governments of X and Y": the named regions act
 _ACTORS_BEFORE = re.compile(
     r"(?:[Гг]убернатор\w*|[Гг]лав[аы]|[Пп]равительств[аом]\w*|[Рр]уководител\w+|[Пп]редставител\w+|"
@@ -165,6 +167,9 @@ def others_as_subject(text: str, inside: Sequence[Mention], partners, author) ->
     named = sorted((m for m in inside if m.party in partners), key=lambda m: m.start)
     if _between_others(text, named):
         return True  # "hosted the signing of an agreement between Kurgan Region and Sverdlovsk Region"
+    if len({m.party for m in named}) >= 2 and any(_HOLDER_BEFORE.search(text, max(0, m.start - 4), m.start)
+                                                  for m in named) and not any(m.party == author for m in inside):
+        return True  # "Похожая рабочая группа с провинцией Хэйлунцзян действует у Еврейской автономной области"
     if any(m.party == author for m in inside):
         return False
     if len(named) < 2 or not _SUBJECT_WORD.search(text, max(0, named[0].start - 60), named[-1].end + 60):

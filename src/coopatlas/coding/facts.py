@@ -390,6 +390,14 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             # "Tomsk and Novosibirsk universities run a joint programme", "Администрации городов Назрань и
             # Альметьевск заключили договор", "Компания «Татнефть» …": not the territories
             continue
+        elif not implied and len(last_with_partners) >= 2 and any(
+                c.kind == "joint" and c.text in WITH_THEM for c in cues) \
+                and start - max(drafts[i].spans[-1][1] for i in last_with_partners) < 400:
+            # "Соглашения подписаны с Тверской и Псковской областями. Совместно с ними область подготовила
+            # заявку на межрегиональный маршрут": a joint project of them all, beside the separate agreements
+            partners = _unique(p for i in last_with_partners for p in drafts[i].partners)
+            drafts.append(Draft(partners, author is not None, (), ((start, end),), how="joint (with them)"))
+            last_with_partners = [len(drafts) - 1]
         elif not implied and _refers_back(cues, (start, end), drafts, last_with_partners, text):
             _extend(drafts, last_with_partners, (start, end), implied)
             if len(last_with_partners) >= 2 and any(c.kind == "joint" and c.text in COUNTED_TOGETHER for c in cues):
@@ -674,6 +682,7 @@ def _hub_with_partners(text: str, inside: Sequence[Mention], partners, cues: Seq
 
 
 COUNTED_TOGETHER = frozenset({"the three regions", "all three regions", "три региона", "трех регионов"})
+WITH_THEM = frozenset({"совместно с ними", "вместе с ними", "together with them", "jointly with them"})
 
 
 def _joined(drafts: list[Draft], targets: Sequence[int]) -> list[int]:
