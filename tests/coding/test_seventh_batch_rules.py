@@ -390,3 +390,24 @@ def test_a_body_held_by_another_region_is_that_regions_tie():
     fact = _only("RU-AMU", "Похожая рабочая группа с провинцией Хэйлунцзян действует у Еврейской автономной "
                            "области: в прошлом году она согласовала график работы моста Нижнеленинское — Тунцзян.")
     assert fact.parties == ("CN-HL", "RU-YEV")
+
+
+def test_a_project_within_the_association_just_named_includes_it():
+    text = ("Воронежская область является членом Ассоциации экономического взаимодействия «Черноземье». В её рамках "
+            "область совместно с Липецкой и Тамбовской областями предполагает сформировать межрегиональный кластер "
+            "по глубокой переработке сахарной свёклы.")
+    facts = {f.parties: f for f in _facts("RU-VOR", text)}
+    assert set(facts) == {("RU-VOR", "assoc:black-earth"), ("RU-LIP", "RU-TAM", "RU-VOR", "assoc:black-earth")}
+    assert {s.value for s in facts[("RU-LIP", "RU-TAM", "RU-VOR", "assoc:black-earth")].spheres} == {
+        "agriculture", "industry"}
+
+
+def test_taking_part_in_a_programme_of_the_union_state():
+    fact = _only("RU-TVE", "Область также участвует в мероприятиях программы Союзного государства по развитию "
+                           "льняного комплекса на 2021–2025 годы.")
+    assert fact.parties == ("RU-TVE", "org:union-state")
+
+
+def test_universities_in_the_sco_network_university_are_institutions():
+    assert not _facts("RU-TOM", "Томский государственный университет и Томский политехнический университет "
+                                "участвуют в Сетевом университете ШОС.")

@@ -350,6 +350,14 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             named_again = [i for i in last_with_partners if set(drafts[i].partners) & set(partners)]
             last_with_partners = named_again or last_with_partners
             partners = ()
+        if partners and last_with_partners and any(c.kind == "anaphora" and c.text in _ITS_FRAMEWORK for c in cues):
+            # "Область является членом Ассоциации «Черноземье». В её рамках область совместно с Липецкой и
+            # Тамбовской областями предполагает сформировать кластер": the body before frames the new project
+            bodies = _unique(p for i in last_with_partners for p in drafts[i].partners if p.startswith(FRAMEWORK_PREFIXES))
+            if bodies and not any(p.startswith(FRAMEWORK_PREFIXES) for p in partners):
+                partners = _unique(partners + bodies)
+                parties = _unique(parties + bodies)
+                cues = cues + [Cue("joint", "joint", "", "within the body named before")]
         if partners and last_with_partners and _both_before_new_partners(hits, inside, partners):
             before = _unique(p for i in last_with_partners for p in drafts[i].partners)
             partners = _unique(before + partners)
@@ -682,6 +690,7 @@ def _hub_with_partners(text: str, inside: Sequence[Mention], partners, cues: Seq
 
 
 COUNTED_TOGETHER = frozenset({"the three regions", "all three regions", "три региона", "трех регионов"})
+_ITS_FRAMEWORK = frozenset({"в её рамках", "в ее рамках", "в его рамках", "в их рамках", "within its framework"})
 WITH_THEM = frozenset({"совместно с ними", "вместе с ними", "together with them", "jointly with them"})
 
 

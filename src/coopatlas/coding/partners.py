@@ -191,7 +191,12 @@ _INSTITUTION_AFTER = re.compile(
 
 
 def names_an_institution(m: Mention, text: str) -> bool:
-    return bool(_INSTITUTION_AFTER.match(text, m.end))
+    return bool(_INSTITUTION_AFTER.match(text, m.end)) or bool(_INSTITUTION_BEFORE.search(text, max(0, m.start - 40),
+                                                                                            m.start))
+
+
+# "в Сетевом университете ШОС", "the SCO University": a university or school named after an organisation
+_INSTITUTION_BEFORE = re.compile(r"(?:[Уу]ниверситет\w*|[Uu]niversity\s+of(?:\s+the)?)\s+$")
 
 
 def _venue(m: Mention, text: str, type_of) -> bool:
