@@ -411,3 +411,12 @@ def test_taking_part_in_a_programme_of_the_union_state():
 def test_universities_in_the_sco_network_university_are_institutions():
     assert not _facts("RU-TOM", "Томский государственный университет и Томский политехнический университет "
                                 "участвуют в Сетевом университете ШОС.")
+
+
+@pytest.mark.parametrize("author, text, status", [
+    ("RU-BA", "Республики сотрудничают в сфере нефтехимии с 2012 года, когда было подписано соглашение с Татарстаном.",
+     "implemented"),
+    ("RU-SMO", "Статья 4\nСтороны взаимодействуют в сфере здравоохранения с Витебской областью.", "agreed"),
+])
+def test_present_tense_cooperation_runs_but_an_article_commits(author, text, status):
+    assert _only(author, text).status.value == status
