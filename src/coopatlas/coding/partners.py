@@ -90,8 +90,19 @@ def party_attribute(ref, party: str, name: str) -> str | None:
     return getattr(found, name, None) if found else None
 
 
+def _memo(lookup: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    seen: dict[str, str | None] = {}
+
+    def cached(party: str) -> str | None:
+        if party not in seen:
+            seen[party] = lookup(party)
+        return seen[party]
+    return cached
+
+
 def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callable[[str], str | None],
                      type_of: Callable[[str], str | None] = lambda p: None) -> list[Mention]:
+    country_of, type_of = _memo(country_of), _memo(type_of)  # a few parties, looked up many times
     quoted = _quoted_names(text)
     borders = _border_lists(text)
     # the countries of the foreign regions named (not of a city at a route's end: "с азербайджанской
