@@ -12,7 +12,8 @@ from functools import cache
 from pathlib import Path
 
 from coopatlas.coding.cues import Cue, load_cues
-from coopatlas.coding.facts import CueHit, assemble, code_fact, find_passages
+from coopatlas.coding.facts import assemble, code_fact, find_passages
+from coopatlas.coding.hits import CueHit
 from coopatlas.coding.partners import names_an_institution, partner_mentions, party_attribute
 from coopatlas.model import DocumentResult, Fact, Mention
 from coopatlas.nlp.abbreviations import document_abbreviations, with_document_abbreviations

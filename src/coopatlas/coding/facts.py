@@ -14,6 +14,8 @@ from typing import Callable, Iterable, Protocol, Sequence
 from coopatlas.coding import rules
 from coopatlas.coding.clauses import others_as_subject, parallel_clauses, parenthesised_content
 from coopatlas.coding.cues import Cue
+from coopatlas.coding.hits import (CueHit, drafts_not_in_force, only_a_meeting, under_modals, without_later_talks,
+                                   without_meeting_words)
 from coopatlas.coding.partners import CITY_TYPES, party_attribute
 from coopatlas.model import Arity, Direction, Evidence, Fact, Mention
 from coopatlas.nlp.resolve import SpanIndex
@@ -30,13 +32,6 @@ FRAME = "frame"
 class ReferenceLike(Protocol):
     def counts_as_domestic(self, party: str) -> bool: ...
     def expand_group(self, group: str, author: str | None = None, year: int | None = None) -> tuple[str, ...]: ...
-
-
-@dataclass(frozen=True)
-class CueHit:
-    cue: Cue
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -302,7 +297,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         hits = without_meeting_words(cue_index.within(start, end), text)
         plan_row = text is not None and text.startswith("|", start) and bool(last_with_partners) \
             and not any(h.cue.kind in ("coop", "coop_named") for h in hits)  # a row with no cue of its own
-        if not plan_row and only_a_meeting(_without_later_talks(hits, text)) \
+        if not plan_row and only_a_meeting(without_later_talks(hits, text)) \
                 and not any(m.party.startswith(FRAMEWORK_PREFIXES) for m in inside):
             # "стороны обменялись мнениями": a meeting alone is not cooperation (codebook 2); a session of an
             # association's or organisation's body is that body's work (README-tune: taking part is formal)
@@ -527,121 +522,6 @@ def _author_listed_with_others(inside: Sequence[Mention], author, text: str) -> 
 
 def _between(cues: Sequence[Cue]) -> bool:
     return any(_is_between(c) for c in cues)
-
-
-_MEETING_REACH = 40  # characters between a meeting word and the verb that reports the meeting
-
-
-_NEGATION_REACH = 25  # characters between a negation and the status word it cancels
-_NEGATION_AFTER_REACH = 12  # characters between a status word and a negation after it ("подписан не был")
-
-
-def without_meeting_words(hits: Sequence[CueHit], text: str | None = None) -> list[CueHit]:
-    """Drop status words that report a meeting itself ("состоялась встреча", "провёл переговоры"),
-    and status words under a negation ("документ не подписан", "no document was signed")."""
-    negations = [h.end for h in hits if h.cue.kind == "negation" and h.cue.value == "negation"]
-    after = [h.start for h in hits if h.cue.kind == "negation" and h.cue.value == "after"]
-    if negations or after:
-        # a status word under a negation does not hold; what is left is a plan ("соглашение пока не
-        # подписано: стороны продолжают согласование" is intended, not in force)
-        # a negation reaches the first status word after it only ("was never implemented and lapsed in
-        # 2016": it lapsed)
-        statuses = sorted(h.start for h in hits if h.cue.kind == "status")
-        first_after = {statuses[i] for n in negations if (i := bisect_left(statuses, n)) < len(statuses)}
-        hits = [CueHit(Cue("status", "intended", h.cue.lang, f"{h.cue.text} (negated)"), h.start, h.end)
-                if h.cue.kind == "status" and h.cue.value != "intended" and (
-                    (h.start in first_after and any(0 <= h.start - n <= _NEGATION_REACH for n in negations))
-                    or any(0 <= a - h.end <= _NEGATION_AFTER_REACH for a in after)) else h
-                for h in hits]
-        # "produced no agreement", "report almost no cross-border projects": the cue is denied
-        denied = [h.end for h in hits if h.cue.kind == "negation" and h.cue.text.lower() == "no"]
-        hits = [h for h in hits if not (h.cue.kind == "coop" and any(0 <= h.start - n <= 1 for n in denied))]
-    meetings = [h.start for h in hits if h.cue.kind == "meeting"]
-    if not meetings:
-        return list(hits)
-    return [h for h in hits if not (h.cue.kind == "status" and h.cue.value == "implemented"
-                                    and any(abs(h.start - m) <= _MEETING_REACH
-                                            or _meeting_is_subject(text, m, h.start)
-                                            or _meeting_is_object(text, h, m) for m in meetings))]
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
-
-
-_CONDUCT = ("провел", "провела", "провели", "провело", "held", "hold")
-
-
-def _meeting_is_object(text: str | None, status: CueHit, meeting: int) -> bool:
-    """"провели на полях форума «Технопром-2023» переговоры": the verb conducts the talks (no comma between)."""
-    return text is not None and status.cue.text.lower().startswith(_CONDUCT) and 0 < meeting - status.end <= 100 \
-        and not _CLAUSE_BREAK.search(text, status.end, meeting)
-
-
-def _meeting_is_subject(text: str | None, meeting: int, status: int) -> bool:
-    """"Talks with the Government of Shandong Province (China) on Arctic shipbuilding continued": the
-    meeting word opens the clause whose verb the status word is (no comma between, 150 characters at most)."""
-    return text is not None and 0 < status - meeting <= 150 and not _CLAUSE_BREAK.search(text, meeting, status)
-
-
-_MODAL_REACH = 25  # characters between a modal ("будет", "will be") and the status word it turns into a plan
-
-
-def under_modals(hits: Sequence[CueHit]) -> list[CueHit]:
-    """"будет открыт", "will be signed", "is expected to be signed": a status word right after a modal
-    reports a plan, so it counts as intended (the modal's row in status.tsv says so)."""
-    modal_ends = [h.end for h in hits if h.cue.kind == "modal"]
-    if not modal_ends:
-        return list(hits)
-    out = []
-    for h in hits:
-        if h.cue.kind == "status" and h.cue.value != "intended" and any(0 <= h.start - m <= _MODAL_REACH
-                                                                           for m in modal_ends):
-            h = CueHit(Cue("status", "intended", h.cue.lang, f"{h.cue.text} (after a modal)"), h.start, h.end)
-        out.append(h)
-    return out
-
-
-_DRAFT_REACH = 150  # characters between "проект соглашения" and the status word that reports on the draft
-
-
-def drafts_not_in_force(hits: Sequence[CueHit], text: str) -> list[CueHit]:
-    """"Проект соглашения с X согласован и направлен на подпись", "the draft memorandum was approved":
-    what was agreed is the draft; the instrument is not signed yet, so an agreed-level word later in
-    the same sentence counts as intended (decision 51). Signing ("подписан") is not touched."""
-    drafts = [h.end for h in hits if h.cue.kind == "draft"]
-    if not drafts:
-        return list(hits)
-    out = []
-    for h in hits:
-        if h.cue.kind == "status" and h.cue.value == "agreed" and not h.cue.text.lower().startswith(SIGNING) \
-                and any(0 <= h.start - d <= _DRAFT_REACH and not _SENTENCE_END.search(text, d, h.start)
-                        for d in drafts):
-            h = CueHit(Cue("status", "intended", h.cue.lang, f"{h.cue.text} (a draft)"), h.start, h.end)
-        out.append(h)
-    return out
-
-
-SIGNING = ("подпис", "sign")
-_SENTENCE_END = re.compile(r"[.!?]\s")
-
-
-def _without_later_talks(hits: Sequence[CueHit], text: str | None) -> Sequence[CueHit]:
-    """Meeting words in a clause after a semicolon that follows the cooperation ("hopes to sign an
-    agreement with X; the draft is still being discussed") report talks about it, not the passage."""
-    coop = [h.end for h in hits if h.cue.kind in ("coop", "coop_named")]
-    if text is None or not coop or not any(h.cue.kind == "meeting" for h in hits):
-        return hits
-    first = min(coop)
-    return [h for h in hits if not (h.cue.kind == "meeting" and ";" in text[first:h.start])]
-
-
-def only_a_meeting(hits: Sequence[CueHit]) -> bool:
-    """A meeting or visit that reports nothing agreed, done or ended, nor talks towards an instrument
-    ("переговоры … о заключении соглашения", cue kind `step`)."""
-    if not any(h.cue.kind == "meeting" for h in hits):
-        return False
-    return not any(h.cue.kind == "status" and h.cue.value != "intended" or h.cue.kind in ("mechanism", "step")
-                   for h in hits)
 
 
 def _restates(partners, cues: Sequence[Cue], drafts, targets, ref) -> bool:
