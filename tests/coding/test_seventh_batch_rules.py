@@ -420,3 +420,10 @@ def test_universities_in_the_sco_network_university_are_institutions():
 ])
 def test_present_tense_cooperation_runs_but_an_article_commits(author, text, status):
     assert _only(author, text).status.value == status
+
+
+def test_two_euroregions_listed_before_their_type_noun():
+    facts = _facts("RU-KGD", "The Region's participation in the Baltic and Neman euroregions has also been frozen "
+                             "since 2022.")
+    assert sorted(f.parties for f in facts) == [("RU-KGD", "euroregion:baltic"), ("RU-KGD", "euroregion:neman")]
+    assert all(f.status.value == "terminated" for f in facts)

@@ -111,6 +111,8 @@ def _english_euroregion(name: str):
     if name.startswith("Euroregion "):
         rest = name[len("Euroregion "):]
         yield f"{rest} Euroregion", "en", ""
+        if " " not in rest:  # "the Baltic and Neman euroregions"
+            yield rest, "typed_adj", "euroregion"
 
 
 def _english_regional(name: str):
@@ -122,7 +124,7 @@ def _english_regional(name: str):
 
 ENGLISH_TYPES = {"region": "region", "oblast": "region", "province": "province", "krai": "krai",
                  "county": "county", "aimag": "aimag", "prefecture": "prefecture", "state": "state",
-                 "voivodeship": "voivodeship", "territory": "krai", "republic": "republic"}
+                 "voivodeship": "voivodeship", "territory": "krai", "republic": "republic", "euroregion": "euroregion"}
 
 
 def _english_typed(name: str):
@@ -135,7 +137,8 @@ def _english_typed(name: str):
 def english_type_noun_patterns() -> Iterator[tuple[str, NameEntry, bool]]:
     plurals = {"region": "regions", "oblast": "oblasts", "province": "provinces", "krai": "krais",
                "county": "counties", "aimag": "aimags", "prefecture": "prefectures", "state": "states",
-               "voivodeship": "voivodeships", "territory": "territories", "republic": "republics"}
+               "voivodeship": "voivodeships", "territory": "territories", "republic": "republics",
+               "euroregion": "euroregions"}
     for word, lemma in ENGLISH_TYPES.items():
         for form in (word, plurals[word]):
             yield form, NameEntry("", "type_noun", word, form, frozenset(), lemma), False
