@@ -33,6 +33,11 @@ PASSAGE_CUES = frozenset({"coop", "coop_named", "comparison", "not_regional", "a
 BOTH = frozenset({"block"})                       # blocks hide cues in either scan
 # name entries that matter only inside a passage (coordination, adjectives before partner words)
 PASSAGE_NAME_KINDS = frozenset({"type_noun", "partner_noun", "adj", "typed_adj", "headless", "en_adj"})
+# region adjectives of a typed name ("Тульской", "Sverdlovsk") are scanned in the whole text: a coordinated list
+# ("с Тульской, Брянской и Смоленской областями") may be the only way a sentence names its partners
+_PLURAL_TYPE_AFTER = re.compile(r"[^.;:!?\n]{0,80}?\b(?:областями|областях|областей|области|краями|краях|краев|"
+                                r"краёв|республиками|республик|округами|округов|regions|oblasts|provinces|"
+                                r"territories|republics|euroregions)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ def build_pipeline(ref) -> Pipeline:
     cues = load_cues()
     names = list(itertools.chain(name_patterns(ref.aliases, kind_of=kind_of), type_noun_patterns(),
                                  english_type_noun_patterns(), stop_patterns(), partner_noun_patterns()))
-    whole_text = itertools.chain((n for n in names if n[1].kind not in PASSAGE_NAME_KINDS),
+    whole_text = itertools.chain((n for n in names if n[1].kind not in PASSAGE_NAME_KINDS or n[1].kind == "typed_adj"),
                                  (c for c in cues if c[1].kind in PASSAGE_CUES | BOTH))
     passages_only = itertools.chain((n for n in names if n[1].kind in PASSAGE_NAME_KINDS),
                                     (c for c in cues if c[1].kind not in PASSAGE_CUES))
@@ -82,8 +87,12 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     if author is None and infer:
         head = [h for h in name_hits if h.start < _HEAD_CHARS]
         author = infer_author(text, find_mentions(text, norm, head).strong, pipe.ref)
+    typed_adjectives = [h for h in name_hits if all(e.kind == "typed_adj" for e in h.payloads)]
+    name_hits = [h for h in name_hits if not all(e.kind == "typed_adj" for e in h.payloads)]  # the passage scan has them
     named = sorted(h.start for h in name_hits if h.payloads[0].party or any(e.party for e in h.payloads))
-    others = sorted(h.start for h in name_hits if any(e.party and e.party != author and not e.weak for e in h.payloads))
+    others = sorted([h.start for h in name_hits if any(e.party and e.party != author and not e.weak for e in h.payloads)]
+                    + [h.start for h in typed_adjectives if any(e.party != author for e in h.payloads)
+                       and _PLURAL_TYPE_AFTER.match(norm.text, h.end)])
     passages = find_passages(text, cue_hits, named, norm.from_original, others)
     elsewhere = _names_anywhere(name_hits)
     passage_names, passage_cues = _scan_passages(pipe.passage_cues, norm, passages)

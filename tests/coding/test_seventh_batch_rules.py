@@ -427,3 +427,34 @@ def test_two_euroregions_listed_before_their_type_noun():
                              "since 2022.")
     assert sorted(f.parties for f in facts) == [("RU-KGD", "euroregion:baltic"), ("RU-KGD", "euroregion:neman")]
     assert all(f.status.value == "terminated" for f in facts)
+
+
+@pytest.mark.parametrize("author, text, parties", [
+    ("RU-KLU", "Вместе с соседними Тульской, Брянской и Смоленской областями мы развиваем межрегиональный туристский "
+               "маршрут «Засечная черта».", ("RU-BRY", "RU-KLU", "RU-SMO", "RU-TUL")),
+    ("RU-KGN", "По итогам заседания Курганская область совместно с Тюменской и Челябинской областями предложила "
+               "создать межрегиональный ресурсный центр подготовки кадров.", ("RU-CHE", "RU-KGN", "RU-TYU")),
+])
+def test_partners_named_only_by_coordinated_adjectives(author, text, parties):
+    assert [f.parties for f in _facts(author, text)] == [parties]
+
+
+def test_a_founding_member_of_an_association():
+    fact = _only("RU-KLU", "Калужская область — одна из основательниц Ассоциации «Центральная Россия».")
+    assert fact.parties == ("RU-KLU", "assoc:central-russia") and fact.status.value == "implemented"
+
+
+def test_the_trilateral_agreement_named_again_is_the_joint_one():
+    text = ("На форуме губернатор края подписал соглашение с Новосибирской областью, дорожную карту со Ставропольским "
+            "краем и трёхстороннее соглашение с Республикой Адыгея и Карачаево-Черкесской Республикой. Дорожная карта "
+            "со Ставропольским краем рассчитана на 2024–2025 годы. Трёхстороннее соглашение посвящено созданию горного "
+            "туристического маршрута «Лаго-Наки – Архыз».")
+    facts = {f.parties: f for f in _facts("RU-KDA", text)}
+    assert "tourism" in {s.value for s in facts[("RU-AD", "RU-KC", "RU-KDA")].spheres}
+    assert len(facts[("RU-AD", "RU-KC", "RU-KDA")].evidence) == 2
+
+
+def test_patronage_districts_of_a_region():
+    fact = _only("RU-KDA", "За 2023 год в подшефных Скадовском и Каланчакском муниципальных округах Херсонской "
+                           "области при участии края восстановлено 26 объектов, в том числе девять школ.")
+    assert fact.parties == ("RU-KDA", "UA-65")

@@ -393,6 +393,12 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             # "Tomsk and Novosibirsk universities run a joint programme", "Администрации городов Назрань и
             # Альметьевск заключили договор", "Компания «Татнефть» …": not the territories
             continue
+        elif not implied and text is not None and _MULTILATERAL_START.match(text, start) and (
+                joint := [i for i, d in enumerate(drafts) if len(d.partners) >= 2 and start - d.spans[-1][1] < 1500]):
+            # "… и трёхстороннее соглашение с Адыгеей и Карачаево-Черкесией. … Трёхстороннее соглашение посвящено
+            # …": the trilateral one named before, not the last partner named
+            _extend(drafts, [joint[-1]], (start, end))
+            last_with_partners = [joint[-1]]
         elif not implied and len(last_with_partners) >= 2 and any(
                 c.kind == "joint" and c.text in WITH_THEM for c in cues) \
                 and start - max(drafts[i].spans[-1][1] for i in last_with_partners) < 400:
@@ -534,6 +540,9 @@ def _restates(partners, cues: Sequence[Cue], drafts, targets, ref) -> bool:
 
 
 MULTILATERAL_WORDS = ("трехсторонн", "четырехсторонн", "многосторонн", "trilateral", "multilateral")
+_MULTILATERAL_START = re.compile(r"\W*(?:(?:Это|Данное|Указанное|The|This)\s+)?(?:Тр[её]хсторонн|Четыр[её]хсторонн|"
+                                 r"Многосторонн|[Tt]rilateral|[Mm]ultilateral)\w*\s+(?:соглашени|меморандум|договор|"
+                                 r"agreement|memorandum)")
 
 
 def _split_at_joint_word(hits: Sequence[CueHit], inside: Sequence[Mention], partners, author):

@@ -126,10 +126,15 @@ def without_later_talks(hits: Sequence[CueHit], text: str | None) -> Sequence[Cu
     return [h for h in hits if not (h.cue.kind == "meeting" and ";" in text[first:h.start])]
 
 
+_ACTING_TOGETHER = frozenset({"совместно с", "вместе с", "together with", "jointly with"})
+
+
 def only_a_meeting(hits: Sequence[CueHit]) -> bool:
     """A meeting or visit that reports nothing agreed, done or ended, nor talks towards an instrument
     ("переговоры … о заключении соглашения", cue kind `step`)."""
     if not any(h.cue.kind == "meeting" for h in hits):
         return False
+    if any(h.cue.kind == "joint" and h.cue.text in _ACTING_TOGETHER for h in hits):
+        return False  # "по итогам заседания X совместно с Y предложила создать центр": they act together
     return not any(h.cue.kind == "status" and h.cue.value != "intended" or h.cue.kind in ("mechanism", "step")
                    for h in hits)
