@@ -458,3 +458,12 @@ def test_patronage_districts_of_a_region():
     fact = _only("RU-KDA", "За 2023 год в подшефных Скадовском и Каланчакском муниципальных округах Херсонской "
                            "области при участии края восстановлено 26 объектов, в том числе девять школ.")
     assert fact.parties == ("RU-KDA", "UA-65")
+
+
+@pytest.mark.parametrize("text, party", [
+    ("In 2024 the Head of the Republic visited Sharjah and signed a memorandum with the Emirate of Sharjah on "
+     "trade.", "AE-SH"),
+    ("Nizhny Novgorod Region signed an agreement with the Province of La Habana on health care in 2023.", "CU-03"),
+])
+def test_emirates_and_cuban_provinces_are_known(text, party):
+    assert party in _only("RU-BA" if "Republic" in text else "RU-NIZ", text).parties
