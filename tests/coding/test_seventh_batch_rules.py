@@ -467,3 +467,21 @@ def test_patronage_districts_of_a_region():
 ])
 def test_emirates_and_cuban_provinces_are_known(text, party):
     assert party in _only("RU-BA" if "Republic" in text else "RU-NIZ", text).parties
+
+
+def test_rows_of_a_table_of_agreements_are_facts():
+    text = ("Таблица 8.1. Основные соглашения с субъектами Российской Федерации\n"
+            "Субъект | Год подписания | Направления сотрудничества | Состояние\n"
+            "Волгоградская область | 2021 | агропромышленный комплекс, охрана водных ресурсов | действует\n"
+            "Пензенская область | 2017 | культура, туризм | прекратило действие в 2022 г.\n")
+    facts = {f.parties: f for f in _facts("RU-SAR", text)}
+    assert set(facts) == {("RU-SAR", "RU-VGG"), ("RU-PNZ", "RU-SAR")}
+    assert facts[("RU-PNZ", "RU-SAR")].status.value == "terminated"
+    assert {s.value for s in facts[("RU-PNZ", "RU-SAR")].spheres} == {"culture", "tourism"}
+
+
+def test_rows_of_another_table_are_not_agreements():
+    text = ("Таблица 3. Крупнейшие предприятия области\n"
+            "Предприятие | Город | Выручка\n"
+            "Завод «Пример» | Волгоградская область | 12 млрд руб.\n")
+    assert not _facts("RU-SAR", text)

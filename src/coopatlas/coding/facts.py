@@ -85,6 +85,11 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
             out.append((b_start, b_end))  # "| 5 | Организация поставок плодоовощной продукции … |"
             open_end = False
             continue
+        if not has_cues and " | " in text[b_start:b_end] and in_agreements_table(text, b_start) \
+                and _any_within(partner_starts, offset(b_start), offset(b_end)):
+            out.append((b_start, b_end))  # "Волгоградская область | 2021 | агропромышленный комплекс | действует"
+            open_end = False
+            continue
         named_item = not has_cues and open_end and bool(out) and _next_item(text, b_start) \
             and _list_opened_by_colon(text, b_start) \
             and _any_within(partner_starts, offset(b_start), offset(b_end))
@@ -262,6 +267,25 @@ _ONE_OF_THEM = re.compile(r"(?:The\s+(?:one|former|latter)\s|Первое\s+из
                           r"Второе\s+соглашение)")
 
 
+# the caption or header of a table of agreements: "Таблица 8.1. Основные соглашения с субъектами РФ",
+# "Субъект | Год подписания | …", "Partner | Agreement signed | …"
+_AGREEMENTS_CAPTION = re.compile(r"(?i)(?:таблиц\w*|table)[^\n]{0,120}(?:соглашени|договор|меморандум|agreement|memorand)|"
+                                 r"(?:соглашени|договор|agreement)\w*[^\n]{0,120}(?:таблиц|table)|год\s+подписания|"
+                                 r"дата\s+подписания|year\s+signed|date\s+signed|date\s+of\s+signing")
+
+
+def in_agreements_table(text: str, start: int, reach: int = 2000) -> bool:
+    """Whether the table row at `start` belongs to a table of agreements: its header rows or the line
+    just above the table say so."""
+    lines = text[max(0, start - reach):start].rstrip("\n").split("\n")
+    for line in reversed(lines):
+        if _AGREEMENTS_CAPTION.search(line):
+            return True
+        if " | " not in line and line.strip():
+            return False  # the line above the table did not say so either
+    return False
+
+
 def is_heading(text: str, start: int, end: int) -> bool:
     """A short line with no sentence-final punctuation: a title or a section heading; also a title
     set on up to four short lines ("ПЛАН МЕРОПРИЯТИЙ\nпо развитию межрегионального сотрудничества …")."""
@@ -320,6 +344,9 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                 and any(p != author for p in parties) and _next_item(text, start) and _list_opened_by_colon(text, start) \
                 and any(m.party != author and m.start - _LIST_ITEM.match(text, start).end() <= 2 for m in inside):
             cues = cues + [Cue("coop", "coop", "", "an item of a list of partners opened by a colon")]
+        if text is not None and " | " in text[start:end] and not any(c.kind in ("coop", "coop_named") for c in cues) \
+                and in_agreements_table(text, start):
+            cues = cues + [Cue("coop", "coop", "", "a row of a table of agreements")]
         if text is not None and text.startswith("|", start) and not any(c.kind in ("coop", "coop_named") for c in cues):
             if last_with_partners and _row_of_the_plan(parties, drafts, last_with_partners, author, ref):
                 _extend(drafts, last_with_partners, (start, end))  # a row of the plan before it
