@@ -485,3 +485,17 @@ def test_rows_of_another_table_are_not_agreements():
             "Предприятие | Город | Выручка\n"
             "Завод «Пример» | Волгоградская область | 12 млрд руб.\n")
     assert not _facts("RU-SAR", text)
+
+
+def test_regional_parliaments_stand_for_their_regions():
+    text = ("Самарская Губернская Дума и Саратовская областная Дума подписали соглашение о межпарламентском "
+            "сотрудничестве. Саратовская областная Дума с 2023 года шефствует над Законодательным Собранием "
+            "Запорожской области.")
+    facts = {f.parties: f for f in _facts(None, text)}
+    assert set(facts) == {("RU-SAM", "RU-SAR"), ("RU-SAR", "UA-23")}
+    assert facts[("RU-SAR", "UA-23")].status.value == "implemented"
+
+
+def test_regions_that_lead_a_ranking_are_compared():
+    assert not _facts(None, "По числу действующих межпарламентских соглашений среди регионов лидируют Московская "
+                            "городская Дума и Законодательное Собрание Санкт-Петербурга.")

@@ -91,6 +91,7 @@ def _surfaces(alias, typed: bool):
             yield form, "name", ""
         if typed:
             yield from _typed_adjectives(alias.text)
+            yield from _regional_parliament(alias.text)
     elif kind == "adj":
         for form in morph.adjective_forms(alias.text):
             yield form, "adj", ""
@@ -142,6 +143,18 @@ def english_type_noun_patterns() -> Iterator[tuple[str, NameEntry, bool]]:
     for word, lemma in ENGLISH_TYPES.items():
         for form in (word, plurals[word]):
             yield form, NameEntry("", "type_noun", word, form, frozenset(), lemma), False
+
+
+_PARLIAMENT_OF = {"область": "областная Дума", "край": "краевая Дума"}
+
+
+def _regional_parliament(name: str):
+    """"Саратовская область" → every form of "Саратовская областная Дума": a region's parliament stands for the
+    region (gold coders, t7c/t8b; the other parliaments' names contain the region's name already)."""
+    words = name.split()
+    if len(words) == 2 and words[1] in _PARLIAMENT_OF:
+        for form in morph.name_forms(f"{words[0]} {_PARLIAMENT_OF[words[1]]}"):
+            yield form, "name", ""
 
 
 def _typed_adjectives(name: str):
