@@ -499,3 +499,15 @@ def test_regional_parliaments_stand_for_their_regions():
 def test_regions_that_lead_a_ranking_are_compared():
     assert not _facts(None, "По числу действующих межпарламентских соглашений среди регионов лидируют Московская "
                             "городская Дума и Законодательное Собрание Санкт-Петербурга.")
+
+
+def test_growth_over_the_previous_year_is_no_comparison():
+    fact = _only("RU-BA", "Товарооборот РБ с ОАЭ в 2023 году составил 148 млн долларов США, увеличившись в 1,6 раза "
+                          "по сравнению с предыдущим годом.")
+    assert fact.parties == ("AE", "RU-BA")
+
+
+def test_where_students_come_from_is_no_partner():
+    assert not any(len(f.parties) > 1 for f in _facts(
+        "RU-KGD", "The Baltic Federal University runs a joint programme with St Petersburg State University, and "
+                  "many of its students come from Moscow and Pskov Region."))

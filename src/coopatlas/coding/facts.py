@@ -63,7 +63,7 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
     anchors = sorted(h.start for h in cue_hits if h.cue.kind == "anaphora" and h.cue.value == FRAME)
     # a comparison ("уступает Тульской области") or a sentence about cities' ties ("twinned with") is no
     # cooperation between the territories it names
-    comparisons = sorted(h.start for h in cue_hits if h.cue.kind == "comparison")
+    comparisons = sorted(h.start for h in cue_hits if h.cue.kind == "comparison" and not _OVER_TIME.match(text, h.end))
     federal = sorted(h.start for h in cue_hits if h.cue.kind == "not_regional")
     partner_starts = name_starts if partner_starts is None else partner_starts
     if not coop and not named_cues:
@@ -567,6 +567,8 @@ def _restates(partners, cues: Sequence[Cue], drafts, targets, ref) -> bool:
 
 
 MULTILATERAL_WORDS = ("трехсторонн", "четырехсторонн", "многосторонн", "trilateral", "multilateral")
+# "по сравнению с 2022 годом", "compared with 2021": growth over time, not a comparison of regions
+_OVER_TIME = re.compile(r"\s*(?:(?:the\s+)?(?:19|20)\d\d\b|предыдущ|прошл|аналогичн|the\s+previous|last\s+year)")
 _MULTILATERAL_START = re.compile(r"\W*(?:(?:Это|Данное|Указанное|The|This)\s+)?(?:Тр[её]хсторонн|Четыр[её]хсторонн|"
                                  r"Многосторонн|[Tt]rilateral|[Mm]ultilateral)\w*\s+(?:соглашени|меморандум|договор|"
                                  r"agreement|memorandum)")

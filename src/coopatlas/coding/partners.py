@@ -36,6 +36,8 @@ _HELD_IN = re.compile(r"(?i)(?:held|take place|takes place|пройд[её]т|п
 # "a cargo hub for Belarusian goods bound for China", "грузов, следующих в Китай": where goods go
 _BOUND_FOR = re.compile(r"(?i)(?:bound\s+for|destined\s+for|en\s+route\s+to|следующ\w+\s+в|направляем\w+\s+в|"
                         r"с\s+последующей\s+отправкой\s+в)\s*(?:the\s+)?$")
+# "many of its students come from Moscow and Pskov Region": where people come from
+_ORIGIN = re.compile(r"(?i)(?:(?:come|came|coming)\s+from|(?:приезжа\w+|родом)\s+из)\s+(?:the\s+)?$")
 # "at the Forum … in Chelyabinsk", "на выставке … в Казани": where the event is
 _EVENT_IN = re.compile(r"(?i)(?:форум|выставк|ярмарк|конференц|саммит|forum|exhibition|fair|conference|summit)"
                        r"[^.;!?]{0,80}?\s(?:in|в|во)\s*$")
@@ -55,7 +57,7 @@ _EVENT_NAME = re.compile(r"(?:[Фф]орум\w*|Forum)\s+(?:of\s+)?(?:(?:the\s+)
                          r"(?:\s+of)?\s+(?:[\w-]+\s+(?:и|and)\s+)?$")
 
 # what comes right before a name that makes it an event's place or name, a comparison or a legal basis
-_NOT_A_PARTNER_AFTER = (_HELD_IN, _EVENT_IN, _LEGAL_BASIS, _COMPARED, _EVENT_NAME, _BOUND_FOR)
+_NOT_A_PARTNER_AFTER = (_HELD_IN, _EVENT_IN, _LEGAL_BASIS, _COMPARED, _EVENT_NAME, _BOUND_FOR, _ORIGIN)
 
 
 def _any_of(patterns) -> re.Pattern:
@@ -71,7 +73,7 @@ def _any_of(patterns) -> re.Pattern:
 _NOT_A_PARTNER_AFTER_ANY = _any_of(_NOT_A_PARTNER_AFTER)
 # a word each of those patterns needs (lower case): most names have none of them before them, and a
 # substring test is far cheaper than the search
-_NOT_A_PARTNER_KEYS = ("законодательств", "legislation", "held", "take", "пройд", "состоит", "состоят", "проход", "провод", "форум", "выставк",
+_NOT_A_PARTNER_KEYS = ("come from", "came from", "coming from", "приезжа", "родом", "законодательств", "legislation", "held", "take", "пройд", "состоит", "состоят", "проход", "провод", "форум", "выставк",
                        "ярмарк", "конференц", "саммит", "forum", "exhibition", "fair", "conference", "summit",
                        "руководств", "принимая", "учитывая", "guided", "taking", "bearing", "second only",
                        "ahead of", "уступая", "опережая", "bound", "destined", "en route", "следующ", "направляем",
@@ -88,6 +90,9 @@ def party_attribute(ref, party: str, name: str) -> str | None:
     """`ref.parties[party].<name>` (country, type, kind), or None for a party the tables do not know."""
     found = getattr(ref, "parties", {}).get(party)
     return getattr(found, name, None) if found else None
+
+
+_LIST_AFTER_DROPPED = re.compile(r"\s*(?:,|and|и)\s*(?:the\s+)?")
 
 
 def _memo(lookup: Callable[[str], str | None]) -> Callable[[str], str | None]:
@@ -117,6 +122,7 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
         if country not in (None, m.party) and m.how != "adjective+partner":
             regions_of.setdefault(country, set()).add(m.party)
     kept = []
+    dropped_at, dropped_before = -100, ""
     for i, m in enumerate(mentions):
         if m.party in NOT_PARTIES or _inside_any(m, quoted) or _inside_any(m, borders):
             continue
@@ -125,6 +131,11 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
         if _venue(m, text, type_of) or _dateline(m, text) or _foreign_route_end(m, before, type_of, country_of, after) \
                 or _area_of_states(m, before, after) or _district_as_location(m, before) or names_an_institution(m, text) \
                 or _after_words_of_no_partner(before):
+            dropped_at, dropped_before = m.end, before  # "come from Moscow and Pskov Region": the list goes with it
+            continue
+        if 0 <= m.start - dropped_at <= 8 and _LIST_AFTER_DROPPED.fullmatch(text[dropped_at:m.start]) \
+                and _after_words_of_no_partner(dropped_before):
+            dropped_at = m.end
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
             continue
@@ -197,7 +208,7 @@ _FRAMEWORK_AFTER = re.compile(r"\s*(?:framework|programme|program|format)\b", re
 # before an institution noun says whose institution it is; their ties are not the territories' (README-tune)
 _INSTITUTION_AFTER = re.compile(
     r"(?:\s*(?:,|and|or)\s*[A-Z][\w-]*)*\s+(?:State\s+|Federal\s+|Medical\s+|Technical\s+)?"
-    r"(?:universit|compan|firms?\b|enterprises?\b|producers?\b|business(?:es)?\b|scientists?\b|students?\b|"
+    r"(?i:universit|compan|firms?\b|enterprises?\b|producers?\b|business(?:es)?\b|scientists?\b|students?\b|"
     r"hospitals?\b|schools?\b|museums?\b|theatres?\b|clubs?\b|teams?\b|exporters?\b|manufacturers?\b)")
 
 
