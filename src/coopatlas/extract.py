@@ -33,11 +33,13 @@ PASSAGE_CUES = frozenset({"coop", "coop_named", "comparison", "not_regional", "a
 BOTH = frozenset({"block"})                       # blocks hide cues in either scan
 # name entries that matter only inside a passage (coordination, adjectives before partner words)
 PASSAGE_NAME_KINDS = frozenset({"type_noun", "partner_noun", "adj", "typed_adj", "headless", "en_adj"})
-# region adjectives of a typed name ("Тульской", "Sverdlovsk") are scanned in the whole text: a coordinated list
-# ("с Тульской, Брянской и Смоленской областями") may be the only way a sentence names its partners
-_PLURAL_TYPE_AFTER = re.compile(r"[^.;:!?\n]{0,80}?\b(?:областями|областях|областей|области|краями|краях|краев|"
-                                r"краёв|республиками|республик|округами|округов|regions|oblasts|provinces|"
-                                r"territories|republics|euroregions)\b", re.IGNORECASE)
+# a coordinated list of region adjectives before a plural type noun ("с Тульской, Брянской и Смоленской
+# областями", "the Kostanay and North Kazakhstan regions"): region adjectives are matched only inside passages,
+# so near a joint-body cue the list itself says that the sentence names partners
+_COORDINATED_LIST = re.compile(
+    r"[А-ЯЁ][а-яё-]+(?:ой|ей|ою)(?:\s*,\s*[А-ЯЁ][а-яё-]+(?:ой|ей|ою))*\s+и\s+[А-ЯЁ][а-яё-]+(?:ой|ей|ою)\s+"
+    r"(?:областями|краями|республиками|областях|краях)\b|"
+    r"[A-Z][\w-]+(?:,\s*[A-Z][\w-]+)*\s+and\s+[A-Z][\w-]+\s+(?:regions|oblasts|provinces|territories|euroregions)\b")
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def build_pipeline(ref) -> Pipeline:
     cues = load_cues()
     names = list(itertools.chain(name_patterns(ref.aliases, kind_of=kind_of), type_noun_patterns(),
                                  english_type_noun_patterns(), stop_patterns(), partner_noun_patterns()))
-    whole_text = itertools.chain((n for n in names if n[1].kind not in PASSAGE_NAME_KINDS or n[1].kind == "typed_adj"),
+    whole_text = itertools.chain((n for n in names if n[1].kind not in PASSAGE_NAME_KINDS),
                                  (c for c in cues if c[1].kind in PASSAGE_CUES | BOTH))
     passages_only = itertools.chain((n for n in names if n[1].kind in PASSAGE_NAME_KINDS),
                                     (c for c in cues if c[1].kind not in PASSAGE_CUES))
@@ -87,12 +89,9 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     if author is None and infer:
         head = [h for h in name_hits if h.start < _HEAD_CHARS]
         author = infer_author(text, find_mentions(text, norm, head).strong, pipe.ref)
-    typed_adjectives = [h for h in name_hits if all(e.kind == "typed_adj" for e in h.payloads)]
-    name_hits = [h for h in name_hits if not all(e.kind == "typed_adj" for e in h.payloads)]  # the passage scan has them
     named = sorted(h.start for h in name_hits if h.payloads[0].party or any(e.party for e in h.payloads))
     others = sorted([h.start for h in name_hits if any(e.party and e.party != author and not e.weak for e in h.payloads)]
-                    + [h.start for h in typed_adjectives if any(e.party != author for e in h.payloads)
-                       and _PLURAL_TYPE_AFTER.match(norm.text, h.end)])
+                    + _coordinated_lists_near(text, norm, cue_hits))
     passages = find_passages(text, cue_hits, named, norm.from_original, others)
     elsewhere = _names_anywhere(name_hits)
     passage_names, passage_cues = _scan_passages(pipe.passage_cues, norm, passages)
@@ -148,17 +147,22 @@ _STATES_AS_SUBJECT = re.compile(r"(?<![\w-])(?:Russia|the Russian Federation|Р�
 _STATES_CUE = Cue("not_regional", "federal", "", "<Russia> and <state> as the subject")
 
 
+def _coordinated_lists_near(text: str, norm, cue_hits, reach: int = 300) -> list[int]:
+    """Normalised starts of coordinated lists of region adjectives within `reach` of a joint-body cue."""
+    out = []
+    for hit in cue_hits:
+        if hit.cue.kind == "coop_named":
+            lo = max(0, hit.start - reach)
+            out += [norm.from_original(m.start()) for m in _COORDINATED_LIST.finditer(text, lo, hit.end + reach)]
+    return out
+
+
 def _states_as_subject(text: str) -> list[CueHit]:
-    hits = []
-    for key in ("Russia", "Росси"):
-        at = text.find(key)
-        while at != -1:
-            start = at - 4 if text.startswith("the Russian", max(0, at - 4)) else at
-            m = _STATES_AS_SUBJECT.match(text, start)
-            if m and not re.search(r"[A-ZА-ЯЁ][\w-]*[\s«\"]*$", text[max(0, start - 30):start]):
-                hits.append(CueHit(_STATES_CUE, start, m.end() - 1))
-            at = text.find(key, at + 5)
-    return hits
+    return [CueHit(_STATES_CUE, m.start(), m.end() - 1) for m in _STATES_AS_SUBJECT.finditer(text)
+            if not _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())]
+
+
+_NAME_BEFORE = re.compile(r"[A-ZА-ЯЁ][\w-]*[\s«\"]*$")
 
 
 def _inside(name_hits, passages, norm) -> list:

@@ -109,7 +109,7 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
         previous = None
         # a title set on several lines ("СОГЛАШЕНИЕ\nмежду Правительством X\nи Y\nо сотрудничестве") is one
         # sentence: its lines name the parties together
-        titled = "\n" in text[b_start:b_end].strip() and _TITLE_WORD.match(text, b_start) \
+        titled = _TITLE_WORD.match(text, b_start) and "\n" in text[b_start:b_end].strip() \
             and is_heading(text, b_start, b_end)
         for s_start, s_end in ([(b_start, b_end)] if titled else sentences(text, b_start, b_end)):
             if item:  # "Стороны содействуют:\nа) установлению кооперационных связей …"

@@ -13,9 +13,7 @@ from razdel import sentenize
 
 _BLOCK_BREAK = re.compile(
     r"\n[ \t]*\n\s*"                                     # a blank line
-    r"|(?<=[.;:!?\]])[ \t]*\n(?=[ \t]*\S)"                  # a line that ends a sentence
-    r"|(?<=[»)])[ \t]*\n(?=[ \t]*[^\sа-яёa-z])"              # … or a bracket or quote, unless the next line
-    #                                                       goes on in lower case ("(Российская Федерация)\nи …")
+    r"|(?<=[.;:!?»)\]])[ \t]*\n(?=[ \t]*\S)"                # a line that ends a sentence
     r"|\n(?=[ \t]*(?:[-–—•·*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[а-яa-z][.)]\s|Статья\s|Article\s|Раздел\s|Глава\s))"
 )
 
@@ -24,6 +22,8 @@ def blocks(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-empty block; each row of a table (cells joined by " | ") is a block."""
     start = 0
     for m in _BLOCK_BREAK.finditer(text):
+        if text[m.start() - 1:m.start()] in ("»", ")") and text[m.end():m.end() + 1].islower():
+            continue  # "(Российская Федерация)\nи Витебским …": a bracket at a line end that the next line goes on from
         yield from _rows(text, start, m.start())
         start = m.end()
     yield from _rows(text, start, len(text))
