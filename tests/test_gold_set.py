@@ -3,11 +3,11 @@
 The set has two parts: tune/ (rules may be tuned on it) and heldout/ (kept away from tuning); both
 are printed (pytest -s) and reported in the README.
 
-TARGETS are the extraction issue's thresholds for the whole set. The extractor does not reach all of
-them yet (the README's evaluation table says where it stands), so the suite enforces FLOORS: the
-scores reached when this was last measured, less a small margin. A change that makes the extractor
-worse than a floor fails; raise the floors as the extractor improves, and once a target is reached,
-its floor becomes the target.
+TARGETS are the extraction issue's thresholds for the whole set. The suite enforces FLOORS: a target
+once it is reached on the whole set (all five are now: pairs 0.951 when last measured), else the score
+reached less a small margin. A change that makes the extractor worse than a floor fails. The whole set is
+three quarters tune documents; the README reports the held-out part (pairs 0.88) as the estimate for
+unseen text.
 """
 import json
 from pathlib import Path
@@ -21,7 +21,7 @@ from coopatlas.reference import load_reference
 GOLD = Path(__file__).parent / "data" / "gold"
 PARTS = ("tune", "heldout")
 TARGETS = {"pairs": 0.95, "partners": 0.95, "spheres": 0.90, "specificity": 0.85, "status": 0.85}
-FLOORS = {"pairs": 0.92, "partners": 0.95, "spheres": 0.90, "specificity": 0.85, "status": 0.85}
+FLOORS = {"pairs": 0.95, "partners": 0.95, "spheres": 0.90, "specificity": 0.85, "status": 0.85}
 
 
 def _gold_lines():
