@@ -80,9 +80,11 @@ _NOT_A_PARTNER_KEYS = ("come from", "came from", "coming from", "приезжа"
                        "отправкой")
 
 
+_NOT_A_PARTNER_KEY = re.compile("|".join(re.escape(k) for k in _NOT_A_PARTNER_KEYS))
+
+
 def _after_words_of_no_partner(before: str) -> bool:
-    lowered = before.lower()
-    return any(k in lowered for k in _NOT_A_PARTNER_KEYS) and bool(_NOT_A_PARTNER_AFTER_ANY.search(before))
+    return bool(_NOT_A_PARTNER_KEY.search(before.lower())) and bool(_NOT_A_PARTNER_AFTER_ANY.search(before))
 _CONTEXT_REACH = 90  # characters before a name that these patterns read
 
 

@@ -37,7 +37,10 @@ _MAP = {**{c: " " for c in _SPACE_LIKE + _DASHES + _QUOTES}, "ё": "е", "Ё": "
 # Cyrillic text (translate looks every character up in a dict)
 _SPECIAL = re.compile("[" + re.escape("".join(_MAP)) + "]")
 _RUNS = re.compile(r"[\s\x00]{2,}|[^\S ]|\x00")
-_LINE_END_HYPHEN = re.compile(r"(?<=[а-яёa-z])[-\u00ad\u2010\u2011][ \t]*\r?\n[ \t]*(?=[а-яёa-z])")
+# a hyphen at a line end before a lower-case letter; the letter before it is checked for each (rare) match,
+# since a look-behind first would make the regex engine try every position of the text
+_LINE_END_HYPHEN_FAST = re.compile(r"[-\u00ad\u2010\u2011][ \t]*\r?\n[ \t]*(?=[а-яёa-z])")
+_LOWER = re.compile(r"[а-яёa-z]")
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,10 @@ def _mapped_char(m: re.Match) -> str:
 def _join_line_end_hyphens(original: str, mapped: str) -> str:
     """"Гомель-\nской", "автомаги-\nстрали": a hyphen at a line end between lowercase letters is
     a word broken across lines; its characters are dropped. ("Ханты-\nМансийский" keeps a space.)"""
-    breaks = list(_LINE_END_HYPHEN.finditer(original))
+    if "\n" not in original:
+        return mapped
+    breaks = [m for m in _LINE_END_HYPHEN_FAST.finditer(original)
+              if m.start() and _LOWER.match(original, m.start() - 1)]
     if not breaks:
         return mapped
     parts, last = [], 0
