@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 from typing import Callable, Sequence
 
 from coopatlas.model import Mention
@@ -97,19 +98,9 @@ def party_attribute(ref, party: str, name: str) -> str | None:
 _LIST_AFTER_DROPPED = re.compile(r"\s*(?:,|and|и)\s*(?:the\s+)?")
 
 
-def _memo(lookup: Callable[[str], str | None]) -> Callable[[str], str | None]:
-    seen: dict[str, str | None] = {}
-
-    def cached(party: str) -> str | None:
-        if party not in seen:
-            seen[party] = lookup(party)
-        return seen[party]
-    return cached
-
-
 def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callable[[str], str | None],
                      type_of: Callable[[str], str | None] = lambda p: None) -> list[Mention]:
-    country_of, type_of = _memo(country_of), _memo(type_of)  # a few parties, looked up many times
+    country_of, type_of = cache(country_of), cache(type_of)  # a few parties, looked up many times
     quoted = _quoted_names(text)
     borders = _border_lists(text)
     # the countries of the foreign regions named (not of a city at a route's end: "с азербайджанской
