@@ -95,8 +95,7 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     passages = find_passages(text, cue_hits, named, norm.from_original, others)
     elsewhere = _names_anywhere(name_hits)
     passage_names, passage_cues = _scan_passages(pipe.passage_cues, norm, passages)
-    inside = with_document_abbreviations(_merged(_inside(name_hits, passages, norm) + passage_names),
-                                         _inside(defined, passages, norm))
+    inside = _merged(_inside(name_hits, passages, norm) + passage_names)  # name_hits hold the defined abbreviations
     mentions = find_mentions(text, norm, inside, author=author, named_elsewhere=elsewhere)
     facts = code_facts(text, passages, mentions, cue_hits + passage_cues, author=author, ref=pipe.ref)
     return DocumentResult(document, author, language, tuple(facts), mentions=mentions.strong + mentions.weak)
