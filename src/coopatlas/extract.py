@@ -104,10 +104,9 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
 # "Дни Ленинградской области в Республике Узбекистан", "Дней Республики Мордовия в Могилёвской области":
 # a region's days held in a partner's territory (the word between "Дни" and the type word varies, which a
 # cue row cannot say)
-_DAYS_OF = re.compile(r"(?<![\w-])(?:Дни|Дней|Днях|Дням|дни|дней)\s+(?:[А-ЯЁ][\w-]*\s+){1,3}?"
-                      r"(?:области|края|республики|округа|Республики)\b[^.;|\n]{0,60}?\s(?:в|во)\s+[А-ЯЁ]")
-_DAYS_NAME = re.compile(r"(?<![\w-])(?:Дни|Дней|Днях|Дням)\s+(?:[А-ЯЁ][\w-]*\s+){1,3}?"
-                        r"(?:области|края|республики|округа|Республики)\b")
+_OF_A_REGION = r"\s+(?:[А-ЯЁ][\w-]*\s+){1,3}?(?:области|края|республики|округа|Республики)\b"  # "… Ростовской области"
+_DAYS_OF = re.compile(r"(?<![\w-])(?:Дни|Дней|Днях|Дням|дни|дней)" + _OF_A_REGION + r"[^.;|\n]{0,60}?\s(?:в|во)\s+[А-ЯЁ]")
+_DAYS_NAME = re.compile(r"(?<![\w-])(?:Дни|Дней|Днях|Дням)" + _OF_A_REGION)
 _DAYS_OF_EN = re.compile(r"Days\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+"
                          r"(?:(?:have|has)\s+been\s+held\s+|were\s+held\s+|are\s+held\s+|will\s+be\s+held\s+)?"
                          r"in\s+(?:the\s+)?[A-Z]")
