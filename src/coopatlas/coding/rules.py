@@ -73,11 +73,9 @@ def status_of(cues: Sequence[Cue], quote: str = "") -> tuple[Status, list[str]]:
     return status, sorted({t for s, t in found if s == status})
 
 
-# a table row ("Объём товарооборота … | млн долл. | 512 | 560 | 600") with a figure that is not a year
-_ROW_FIGURE = re.compile(r"\|\s*[\d][\d\s\u00a0.,]*\s*(?:\||$)")
-
-
 def _measured_row(quote: str) -> bool:
+    """A table row ("Объём товарооборота … | млн долл. | 512 | 560 | 600") with a figure that is not a year or
+    an item number, and no word of a plan or forecast."""
     for line in quote.split("\n"):
         if " | " not in line:
             continue
