@@ -213,15 +213,20 @@ def _scan_passages(matcher: Matcher, norm, passages) -> tuple[list, list[CueHit]
     there only: most of a document is not about cooperation. Name hits come back in normalised
     offsets of the whole text, cue hits in original offsets."""
     names, cues = [], []
+    split: dict = {}  # as in _scan: each payload tuple is split once
     for start, end in passages:
         n_start, n_end = norm.from_original(start), norm.from_original(end)
         for hit in matcher.scan(norm.text[n_start:n_end]):
-            entries = tuple(p for p in hit.payloads if isinstance(p, NameEntry))
+            parts = split.get(id(hit.payloads))
+            if parts is None:
+                parts = split[id(hit.payloads)] = (tuple(p for p in hit.payloads if isinstance(p, NameEntry)),
+                                                   tuple(p for p in hit.payloads if isinstance(p, Cue)), hit.payloads)
+            entries, found, _ = parts
             if entries:
                 names.append(Hit(n_start + hit.start, n_start + hit.end, hit.key, entries))
-            if len(entries) < len(hit.payloads):
+            if found:
                 s, e = norm.span_to_original(n_start + hit.start, n_start + hit.end)
-                cues.extend(CueHit(c, s, e) for c in hit.payloads if isinstance(c, Cue))
+                cues.extend(CueHit(c, s, e) for c in found)
     return names, _drop_blocked(cues)
 
 
@@ -253,14 +258,15 @@ def _drop_blocked(hits: list[CueHit]) -> list[CueHit]:
 
     def hidden(h: CueHit) -> bool:
         near = max(0, h.start - _LONGEST_CUE)
-        if any(b.end >= h.end for b in blocks.within(near, h.start + 1)):
+        if blocks and any(b.end >= h.end for b in blocks.within(near, h.start + 1)):
             return True
-        if h.cue.kind == "sphere" and any(b.end >= h.end for b in sphere_blocks.within(near, h.start + 1)):
+        kind = h.cue.kind
+        if kind == "sphere" and sphere_blocks and any(b.end >= h.end for b in sphere_blocks.within(near, h.start + 1)):
             return True
-        if h.cue.kind == "status":  # "продолжают согласование" is a plan, not "продолжают" work
+        if kind == "status":  # "продолжают согласование" is a plan, not "продолжают" work
             return any(o.cue.value != h.cue.value and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
                        for o in statuses.within(near, h.start + 1))
-        return h.cue.kind == "sphere" and any(
+        return kind == "sphere" and any(
             o.cue.value != h.cue.value and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
             for o in spheres.within(near, h.start + 1))
 

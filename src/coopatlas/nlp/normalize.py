@@ -36,7 +36,9 @@ _MAP = {**{c: " " for c in _SPACE_LIKE + _DASHES + _QUOTES}, "ё": "е", "Ё": "
 # one character for one: a regex over the few special characters is ~8x faster than str.translate on
 # Cyrillic text (translate looks every character up in a dict)
 _SPECIAL = re.compile("[" + re.escape("".join(_MAP)) + "]")
-_RUNS = re.compile(r"[\s\x00]{2,}|[^\S ]|\x00")
+# a run of two or more, or one whitespace character that is not a space, or one dropped character; written
+# to start with a character set, which the regex engine skips to fast (an alternation first is ~2.5x slower)
+_RUNS = re.compile(r"[\s\x00](?:[\s\x00]+|(?<=[^ ]))")
 # a hyphen at a line end before a lower-case letter; the letter before it is checked for each (rare) match,
 # since a look-behind first would make the regex engine try every position of the text
 _LINE_END_HYPHEN_FAST = re.compile(r"[-\u00ad\u2010\u2011][ \t]*\r?\n[ \t]*(?=[а-яёa-z])")

@@ -52,3 +52,6 @@ class SpanIndex:
 
     def __iter__(self):
         return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
