@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from coopatlas.coding.cues import Cue
 
 
-@dataclass(frozen=True)
-class CueHit:
+class CueHit(NamedTuple):
+    """A cue found at [start, end) of the original text. A NamedTuple, not a frozen dataclass: tens of
+    thousands are made per megabyte, and a NamedTuple is built 2.4x faster (benchmarks/README.md)."""
+
     cue: Cue
     start: int
     end: int

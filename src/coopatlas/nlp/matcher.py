@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 import ahocorasick
 
 _ANCHOR_MIN = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """A NamedTuple, not a frozen dataclass: one is made for every match, and a NamedTuple is built 2.4x
+    faster (benchmarks/README.md)."""
+
     start: int          # offsets in the normalised text
     end: int
     key: str
