@@ -77,11 +77,17 @@ def _order(m: Mention):
 
 
 def _candidates(text: str, norm: Normalised, hits: Iterable[Hit]) -> Iterator[Candidate]:
+    made: dict = {}  # payload tuples are shared by every hit of a key: their candidate's fields are made once
+    #                  (the tuple is kept in the value, so that its id is not reused while this dict lives)
     for hit in hits:
-        entries = tuple(p for p in hit.payloads if isinstance(p, NameEntry))
-        if entries:
+        known = made.get(id(hit.payloads))
+        if known is None:
+            entries = tuple(p for p in hit.payloads if isinstance(p, NameEntry))
+            known = made[id(hit.payloads)] = (Candidate.of(0, 0, entries) if entries else None, hit.payloads)
+        model = known[0]
+        if model is not None:
             start, end = norm.span_to_original(hit.start, hit.end)
-            yield Candidate.of(start, end, entries)
+            yield Candidate(start, end, model.entries, model.kinds, model.priority)
 
 
 def _glued(text: str, cand: Candidate) -> bool:
