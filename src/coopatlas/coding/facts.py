@@ -264,7 +264,10 @@ CONTINUATION = re.compile(
 
 
 _ONE_OF_THEM = re.compile(r"(?:The\s+(?:one|former|latter)\s|Первое\s+из\s+них|Первое\s+соглашение|"
-                          r"Второе\s+соглашение)")
+                          r"Второе\s+соглашение|"
+                          # "Устойчивые связи сложились у X с A и B. С первой из них … подписано соглашение …; со
+                          # второй …": the partners of the sentence before, taken in turn
+                          r"С\s+(?:первой|первым|последней|последним)\s+из\s+них|Со\s+(?:второй|вторым)\s+из\s+них)")
 
 
 # the caption or header of a table of agreements: "Таблица 8.1. Основные соглашения с субъектами РФ",
@@ -609,7 +612,9 @@ def _hub_with_partners(text: str, inside: Sequence[Mention], partners, cues: Seq
 
 COUNTED_TOGETHER = frozenset({"the three regions", "all three regions", "три региона", "трех регионов"})
 _ITS_FRAMEWORK = frozenset({"в её рамках", "в ее рамках", "в его рамках", "в их рамках", "within its framework"})
-WITH_THEM = frozenset({"совместно с ними", "вместе с ними", "together with them", "jointly with them"})
+WITH_THEM = frozenset({"совместно с ними", "вместе с ними", "together with them", "jointly with them",
+                       "together with both of them", "jointly with both of them", "совместно с обоими",
+                       "вместе с обоими"})
 
 
 def _joined(drafts: list[Draft], targets: Sequence[int]) -> list[int]:

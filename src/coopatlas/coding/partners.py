@@ -39,6 +39,22 @@ _BOUND_FOR = re.compile(r"(?i)(?:bound\s+for|destined\s+for|en\s+route\s+to|сл
                         r"с\s+последующей\s+отправкой\s+в)\s*(?:the\s+)?$")
 # "many of its students come from Moscow and Pskov Region": where people come from
 _ORIGIN = re.compile(r"(?i)(?:(?:come|came|coming)\s+from|(?:приезжа\w+|родом)\s+из)\s+(?:the\s+)?$")
+# "distributors from the UAE, Saudi Arabia and Oman", "a private university in Dubai", "компаниями из Китая":
+# the place says whose institution it is (decision 37, docs/coding-decisions.md 76)
+_INSTITUTION_FROM = re.compile(
+    r"(?i)(?:compan(?:y|ies)|firms?|enterprises?|producers?|distributors?|importers?|exporters?|manufacturers?|"
+    r"buyers?|investors?|universit(?:y|ies)|hospitals?|clinics?|schools?)\s+from\s+(?:the\s+)?$|"
+    # "in" only after nouns that a region does not build or restore ("restoring schools in the DPR" is patronage)
+    r"(?:compan(?:y|ies)|firms?|distributors?|importers?|buyers?|investors?|universit(?:y|ies)|trade\s+houses?)"
+    r"\s+(?:based\s+)?in\s+(?:the\s+)?$|"
+    r"(?i:компани|предприяти|фирм|дистрибьютор|импорт[её]р|экспорт[её]р|производител|инвестор|вуз|университет)"
+    r"\w*\s+из\s+$|торгов\w+\s+дом\w*\s+(?:[\w-]+\s+)?(?:в|во)\s+$")
+# "returned from Dubai, where it took part in the Gulfood exhibition", "из Ташкента, где приняла участие в
+# выставке": the place of an event the delegation went to (decision 31: an exhibition is no cooperation)
+_EVENT_AFTER_VENUE = re.compile(
+    r",\s*(?:where|где)\s+(?:[\w-]+\s+){0,3}?(?:took|takes|take|will\s+take|принял[аи]?|примут|примет|принимает|"
+    r"принимают)\s+(?:part|участие)\s+(?:in|в|во)\s+(?:the\s+)?(?:[\w«»\"-]+\s+){0,4}?"
+    r"(?i:exhibition|fair|forum|conference|summit|festival|выставк|ярмарк|форум|конференц|саммит|фестивал)")
 # "at the Forum … in Chelyabinsk", "на выставке … в Казани": where the event is
 _EVENT_IN = re.compile(r"(?i)(?:форум|выставк|ярмарк|конференц|саммит|forum|exhibition|fair|conference|summit)"
                        r"[^.;!?]{0,80}?\s(?:in|в|во)\s*$")
@@ -58,7 +74,7 @@ _EVENT_NAME = re.compile(r"(?:[Фф]орум\w*|Forum)\s+(?:of\s+)?(?:(?:the\s+)
                          r"(?:\s+of)?\s+(?:[\w-]+\s+(?:и|and)\s+)?$")
 
 # what comes right before a name that makes it an event's place or name, a comparison or a legal basis
-_NOT_A_PARTNER_AFTER = (_HELD_IN, _EVENT_IN, _LEGAL_BASIS, _COMPARED, _EVENT_NAME, _BOUND_FOR, _ORIGIN)
+_NOT_A_PARTNER_AFTER = (_HELD_IN, _EVENT_IN, _LEGAL_BASIS, _COMPARED, _EVENT_NAME, _BOUND_FOR, _ORIGIN, _INSTITUTION_FROM)
 
 
 def _any_of(patterns) -> re.Pattern:
@@ -78,7 +94,10 @@ _NOT_A_PARTNER_KEYS = ("come from", "came from", "coming from", "приезжа"
                        "ярмарк", "конференц", "саммит", "forum", "exhibition", "fair", "conference", "summit",
                        "руководств", "принимая", "учитывая", "guided", "taking", "bearing", "second only",
                        "ahead of", "уступая", "опережая", "bound", "destined", "en route", "следующ", "направляем",
-                       "отправкой")
+                       "отправкой", "compan", "firm", "enterprise", "producer", "distributor", "importer", "exporter",
+                       "manufacturer", "buyer", "investor", "universit", "hospital", "clinic", "school", "компани",
+                       "предприяти", "фирм", "дистрибьютор", "импорт", "экспорт", "производител", "инвестор", "вуз",
+                       "университет", "trade house", "торгов")
 
 
 _NOT_A_PARTNER_KEY = re.compile("|".join(re.escape(k) for k in _NOT_A_PARTNER_KEYS))
@@ -121,7 +140,7 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
             continue
         before = text[max(0, m.start - _CONTEXT_REACH):m.start]
         after = text[m.end:m.end + _CONTEXT_REACH]
-        if _venue(m, text, type_of) or _dateline(m, text) or _foreign_route_end(m, before, type_of, country_of, after) \
+        if _venue(m, text, type_of) or _dateline(m, text) or _EVENT_AFTER_VENUE.match(after) or _foreign_route_end(m, before, type_of, country_of, after) \
                 or _area_of_states(m, before, after) or _district_as_location(m, before) or names_an_institution(m, text) \
                 or _after_words_of_no_partner(before):
             dropped_at, dropped_before = m.end, before  # "come from Moscow and Pskov Region": the list goes with it
@@ -202,7 +221,8 @@ _FRAMEWORK_AFTER = re.compile(r"\s*(?:framework|programme|program|format)\b", re
 _INSTITUTION_AFTER = re.compile(
     r"(?:\s*(?:,|and|or)\s*[A-Z][\w-]*)*\s+(?:State\s+|Federal\s+|Medical\s+|Technical\s+)?"
     r"(?i:universit|compan|firms?\b|enterprises?\b|producers?\b|business(?:es)?\b|scientists?\b|students?\b|"
-    r"hospitals?\b|schools?\b|museums?\b|theatres?\b|clubs?\b|teams?\b|exporters?\b|manufacturers?\b)")
+    r"hospitals?\b|schools?\b|museums?\b|theatres?\b|clubs?\b|teams?\b|exporters?\b|manufacturers?\b|"
+    r"chambers?\s+of\s+commerce)")
 
 
 def names_an_institution(m: Mention, text: str) -> bool:

@@ -1,0 +1,65 @@
+"""Rules written in the session of the ninth tuning batch (decisions 76-): one illustrative case each, with
+sentences written for these tests."""
+from coopatlas import extract_text
+
+
+def _pairs(author, text):
+    return {f.parties for f in extract_text(text, author, infer=False).facts if len(f.parties) > 1}
+
+
+def _facts(author, text):
+    return extract_text(text, author, infer=False).facts
+
+
+def test_distributors_from_states_are_no_partners():
+    text = ("Firms from the region signed supply contracts with distributors from the UAE, Saudi Arabia and Oman "
+            "at the fair.")
+    assert _pairs("RU-CE", text) == set()
+
+
+def test_companies_from_a_state_in_russian_are_no_partners():
+    text = "Предприятия области заключили контракты на поставку оборудования с компаниями из Китая и Индии."
+    assert _pairs("RU-TUL", text) == set()
+
+
+def test_a_university_in_a_foreign_region_is_an_institution():
+    text = "The regional university and a private university in Dubai signed a memorandum on student exchange."
+    assert _pairs("RU-CE", text) == set()
+
+
+def test_a_trade_house_and_a_chamber_of_commerce_name_no_partner():
+    text = "Talks with the Dubai Chamber of Commerce on a regional trade house in Dubai have not produced an agreement."
+    assert _pairs("RU-KDA", text) == set()
+
+
+def test_restoring_schools_in_a_region_keeps_that_region():
+    text = "Vladimir Region has been restoring schools in the Donetsk People's Republic since 2022."
+    assert ("RU-VLA", "UA-14") in _pairs(None, text)
+
+
+def test_the_place_of_an_exhibition_the_delegation_went_to_is_a_venue():
+    text = ("The regional delegation has returned from Dubai, where it took part in the Gulfood exhibition and "
+            "showed dairy products at a joint stand.")
+    assert _pairs("RU-CE", text) == set()
+
+
+def test_the_venue_rule_keeps_a_partner_the_delegation_signed_with():
+    text = "Делегация области вернулась из Минска, где подписала соглашение о сотрудничестве с Минской областью."
+    assert ("BY-MI", "RU-TUL") in _pairs("RU-TUL", text)
+
+
+def test_lasting_ties_and_partners_taken_in_turn():
+    text = ("Устойчивые связи сложились у Ростовской области с Ширакской и Армавирской областями Республики Армения. "
+            "С первой из них в 2019 году подписано соглашение о промышленной кооперации; со второй в 2021 году "
+            "подписано соглашение о сотрудничестве в аграрной сфере.")
+    facts = _facts(None, text)
+    assert {f.parties for f in facts} == {("AM-SH", "RU-ROS"), ("AM-AV", "RU-ROS")}
+    assert all(f.status.value == "implemented" for f in facts)
+    assert all("agriculture" in {s.value for s in f.spheres} for f in facts)
+
+
+def test_together_with_both_of_them_adds_a_joint_fact():
+    text = ("Kuban has signed separate agreements on transport with the Republic of Crimea and the federal city of "
+            "Sevastopol. Together with both of them it markets a Black Sea cruise route.")
+    parties = {f.parties for f in _facts("RU-KDA", text)}
+    assert {("RU-KDA", "UA-43"), ("RU-KDA", "UA-40"), ("RU-KDA", "UA-40", "UA-43")} <= parties
