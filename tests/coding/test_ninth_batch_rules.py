@@ -63,3 +63,32 @@ def test_together_with_both_of_them_adds_a_joint_fact():
             "Sevastopol. Together with both of them it markets a Black Sea cruise route.")
     parties = {f.parties for f in _facts("RU-KDA", text)}
     assert {("RU-KDA", "UA-43"), ("RU-KDA", "UA-40"), ("RU-KDA", "UA-40", "UA-43")} <= parties
+
+
+def test_work_on_one_joint_project_is_one_fact_of_all():
+    text = ("Мы продолжили работу с Республикой Тыва и Республикой Бурятия по совместному проекту «Буддийские "
+            "святыни России»: по единому маршруту трёх республик проехали 2 300 паломников.")
+    assert {f.parties for f in _facts("RU-KL", text)} == {("RU-BU", "RU-KL", "RU-TY")}
+
+
+def test_areas_bordering_a_state_name_no_partner():
+    text = ("Совместный учёт снежного барса в приграничных с Монголией горных массивах ведётся по соглашению с "
+            "Республикой Тыва.")
+    assert {f.parties for f in _facts("RU-AL", text)} == {("RU-AL", "RU-TY")}
+
+
+def test_cross_border_cooperation_with_a_state_stays():
+    assert {f.parties for f in _facts("RU-AL", "Область развивает приграничное сотрудничество с Монголией.")} \
+        == {("MN", "RU-AL")}
+
+
+def test_a_draft_with_an_adjective_before_the_agreement_is_a_plan():
+    text = ("| 11 | Подготовка проекта трёхстороннего соглашения с Республикой Тыва и аймаком Баян-Улгий (Монголия) "
+            "о создании охраняемой природной территории | до 1 октября 2026 г. |")
+    assert {f.status.value for f in _facts("RU-AL", text)} == {"intended"}
+
+
+def test_an_egyptian_governorate_after_muhafaza():
+    text = ("С Арабской Республикой Египет прорабатывается вопрос о заключении соглашения с мухафазой Южный Синай "
+            "о развитии курортного туризма.")
+    assert {f.parties for f in _facts("RU-KB", text)} == {("EG-JS", "RU-KB")}

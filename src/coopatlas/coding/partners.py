@@ -303,7 +303,7 @@ def _names_a_thing(text: str, at: int) -> bool:
     return False
 
 
-_BORDER = re.compile(r"(?i)(?<![\w-])(?:гранич(?:ит|ат|ащ\w*)|на границе|(?:общую |протяж[её]нную )?границу|"
+_BORDER = re.compile(r"(?i)(?<![\w-])(?:гранич(?:ит|ат|ащ\w*)|приграничн\w*(?=\s+со?\s)|на границе|(?:общую |протяж[её]нную )?границу|"
                      r"border(?:s|ing|ed)(?: on)?|border with)(?!\w)\s*(?:с|со|with)?")
 # (the noun "border" — "Cross-Border Programme", "border crossing" — lists no neighbours)
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:а|но|и\s+(?:развива|сотруднича|подписа))\b|\b(?:and|but)\s+(?:has|have|develops|signed|cooperates)\b")
@@ -321,11 +321,16 @@ def _border_lists(text: str) -> list[tuple[int, int]]:
         if m is None:
             continue
         searched_to = m.end()
+        if m.group().lower().startswith("приграничн"):  # "в приграничных с Монголией массивах": the names only
+            names = _NAMES_AFTER_WITH.match(text, m.end())
+            spans.append((m.start(), names.end() if names else m.end()))
+            continue
         end = _CLAUSE_END.search(text, m.end())
         spans.append((m.start(), end.start() if end else len(text)))
     return spans
 
 
+_NAMES_AFTER_WITH = re.compile(r"(?:\s+со?)?\s+(?:[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*)*(?:\s*,\s*|\s+и\s+)?)+")
 _BORDER_KEYS = ("ранич", "раниц", "РАНИЧ", "РАНИЦ", "order", "ORDER")
 _BORDER_LEAD = 24   # characters of the pattern before a key word ("протяжённую г")
 _BORDER_TAIL = 40   # and after its start
