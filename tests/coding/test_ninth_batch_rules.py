@@ -92,3 +92,26 @@ def test_an_egyptian_governorate_after_muhafaza():
     text = ("С Арабской Республикой Египет прорабатывается вопрос о заключении соглашения с мухафазой Южный Синай "
             "о развитии курортного туризма.")
     assert {f.parties for f in _facts("RU-KB", text)} == {("EG-JS", "RU-KB")}
+
+
+def test_a_count_of_unnamed_regions_names_one_side_only():
+    text = ("MOSCOW, 28 November 2023 – More than 80 Russian regions now have patronage ties with districts of the "
+            "Donetsk and Luhansk People's Republics and the Zaporozhye and Kherson regions.")
+    assert _pairs(None, text) == set()
+
+
+def test_a_named_region_with_unnamed_many_keeps_its_own_fact():
+    text = "Lipetsk Region signed a patronage agreement with the Luhansk People's Republic in October."
+    assert _pairs(None, text) == {("RU-LIP", "UA-09")}
+
+
+def test_co_members_of_an_association_are_not_the_authors_partners():
+    text = "Вместе с Брянской и Калужской областями Смоленская область входит в Ассоциацию «Центральная Россия»."
+    (fact,) = _facts("RU-SMO", text)
+    assert fact.parties == ("RU-SMO", "assoc:central-russia")
+    assert fact.specificity.value == "formal"
+
+
+def test_a_joint_project_with_a_partner_next_to_membership_is_kept():
+    text = "Вместе с Брянской областью Смоленская область реализует проект туристского кольца «Западные рубежи»."
+    assert ("RU-BRY", "RU-SMO") in {f.parties for f in _facts("RU-SMO", text)}

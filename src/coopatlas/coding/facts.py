@@ -159,6 +159,18 @@ _INSTITUTION_SUBJECT = re.compile(
     r"\W*(?:[\w-]+\s+){0,4}?(?:[Уу]ниверситет\w*|[Кк]омпани[яи]\w*|[Аа]дминистраци[ия]\s+город\w*|[Гг]ород[аов]*\s|"
     r"[Пп]редприяти[ея]|[Вв]уз\w*|[Кк]олледж\w*|[Uu]niversit(?:y|ies)|[Cc]ompan(?:y|ies)|[Tt]he\s+city\s+of|"
     r"[Ff]irms|[Cc]olleges)\b")
+# a count of unnamed regions as the subject ("More than 80 Russian regions", "Более 40 субъектов РФ"): in an
+# authorless text the territories named after it are only one side of many ties, not partners of one another
+_UNNAMED_MANY = re.compile(r"(?i)(?<![\w-])(?:(?:more\s+than|over|about|nearly|almost|around|some|более|свыше|около|"
+                           r"почти|порядка)\s+)?\d+\s+(?:российских\s+|russian\s+)?(?:regions|subjects|constituent|"
+                           r"регион|субъект)")
+
+
+def _unnamed_many_before(text: str, start: int, inside, partners) -> bool:
+    first = min((m.start for m in inside if m.party in partners), default=start)
+    return _UNNAMED_MANY.search(text, start, first) is not None
+
+
 # an action plan or road map whose rows follow as a table
 _PLAN_TITLE = re.compile(r"(?i)план\w*\s+(?:совместных\s+)?мероприятий|дорожн\w+\s+карт|action\s+plan|road\s*map")
 _CAPITAL_WORD = re.compile(r"(?<![\w-])[А-ЯЁA-Z]")
@@ -387,6 +399,8 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             before = _unique(p for i in last_with_partners for p in drafts[i].partners)
             partners = _unique(before + partners)
             cues = cues + [Cue("joint", "joint", "", "both")]
+        if partners and author is None and text is not None and _unnamed_many_before(text, start, inside, partners):
+            continue  # "More than 80 Russian regions have patronage ties with … the DPR, LPR …": the other side is unnamed
         if partners:
             cues = _without_late_between(cues, hits, inside, partners)
             listed = _author_listed_with_others(inside, author, text) if text is not None else False
@@ -482,6 +496,10 @@ def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, spa
     if author is None and frameworks and len(members) >= 2 and _membership_only(cues):
         # "Primorsky Krai and Khabarovsk Krai are members of NEAR": each member's own relation to the body
         return [Draft((m,) + tuple(frameworks), False, implied, (span,), how="members") for m in members]
+    if author is not None and frameworks and members and _membership_only(cues, listing=True):
+        # "Вместе с Брянской и Калужской областями Смоленская область входит в Ассоциацию": the others are
+        # co-members, each the body's member, not the author's partners (decision 45 with an author)
+        return [Draft(tuple(frameworks), True, implied, (span,), how="members")]
     if author is not None:
         others_only = others or ("joint" in kinds and author not in parties and len(partners) >= 2 and _between(cues))
         if joint or len(partners) == 1:
@@ -495,14 +513,19 @@ def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, spa
 
 
 MEMBERSHIP_CUES = ("members of", "member of", "a member of", "являются членами", "является членом", "член",
-                   "входят в состав", "входит в состав")
+                   "входят в состав", "входит в состав", "входит в ассоциац", "входят в ассоциац")
 
 
-def _membership_only(cues: Sequence[Cue]) -> bool:
-    """The passage's cooperation is membership of a body, nothing the members do together."""
-    coop = [c.text for c in cues if c.kind in ("coop", "coop_named")]
+def _membership_only(cues: Sequence[Cue], listing: bool = False) -> bool:
+    """The passage's cooperation is membership of a body, nothing the members do together; `listing`: "вместе с",
+    "together with" only list the other members."""
+    listed = ("members", "в состав") + (LISTING_WITH if listing else ())
+    coop = [c.text for c in cues if c.kind in ("coop", "coop_named") and not (listing and c.text in LISTING_WITH)]
     return bool(coop) and all(t in MEMBERSHIP_CUES for t in coop) and not any(
-        c.kind == "joint" and c.text not in ("members", "в состав") for c in cues)
+        c.kind == "joint" and c.text not in listed for c in cues)
+
+
+LISTING_WITH = ("вместе с", "together with")
 
 
 def _by_clause(drafts: list[Draft], clauses, cue_index, partner_of=lambda d: d.partners[0], text: str | None = None
