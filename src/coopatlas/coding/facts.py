@@ -496,10 +496,6 @@ def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, spa
     if author is None and frameworks and len(members) >= 2 and _membership_only(cues):
         # "Primorsky Krai and Khabarovsk Krai are members of NEAR": each member's own relation to the body
         return [Draft((m,) + tuple(frameworks), False, implied, (span,), how="members") for m in members]
-    if author is not None and frameworks and members and _membership_only(cues, listing=True):
-        # "Вместе с Брянской и Калужской областями Смоленская область входит в Ассоциацию": the others are
-        # co-members, each the body's member, not the author's partners (decision 45 with an author)
-        return [Draft(tuple(frameworks), True, implied, (span,), how="members")]
     if author is not None:
         others_only = others or ("joint" in kinds and author not in parties and len(partners) >= 2 and _between(cues))
         if joint or len(partners) == 1:
@@ -516,16 +512,11 @@ MEMBERSHIP_CUES = ("members of", "member of", "a member of", "являются �
                    "входят в состав", "входит в состав", "входит в ассоциац", "входят в ассоциац")
 
 
-def _membership_only(cues: Sequence[Cue], listing: bool = False) -> bool:
-    """The passage's cooperation is membership of a body, nothing the members do together; `listing`: "вместе с",
-    "together with" only list the other members."""
-    listed = ("members", "в состав") + (LISTING_WITH if listing else ())
-    coop = [c.text for c in cues if c.kind in ("coop", "coop_named") and not (listing and c.text in LISTING_WITH)]
+def _membership_only(cues: Sequence[Cue]) -> bool:
+    """The passage's cooperation is membership of a body, nothing the members do together."""
+    coop = [c.text for c in cues if c.kind in ("coop", "coop_named")]
     return bool(coop) and all(t in MEMBERSHIP_CUES for t in coop) and not any(
-        c.kind == "joint" and c.text not in listed for c in cues)
-
-
-LISTING_WITH = ("вместе с", "together with")
+        c.kind == "joint" and c.text not in ("members", "в состав") for c in cues)
 
 
 def _by_clause(drafts: list[Draft], clauses, cue_index, partner_of=lambda d: d.partners[0], text: str | None = None
