@@ -115,3 +115,24 @@ def test_a_named_association_is_no_centre():
 def test_a_joint_project_with_a_partner_next_to_membership_is_kept():
     text = "Вместе с Брянской областью Смоленская область реализует проект туристского кольца «Западные рубежи»."
     assert ("RU-BRY", "RU-SMO") in {f.parties for f in _facts("RU-SMO", text)}
+
+
+def test_the_two_regions_are_the_two_named_after_it():
+    text = ("Bashkortostan and Orenburg Region are members of the Greater Urals Association.\n\n"
+            "Such ties are not merely formal. The two regions signed a cooperation agreement in 2016; in 2018 timber "
+            "shipments from Komi to Kirov Region reached 1.2 million cubic metres.")
+    assert ("RU-KIR", "RU-KO") in {f.parties for f in _facts(None, text)}
+    assert not any("RU-KIR" in f.parties and "RU-BA" in f.parties for f in _facts(None, text))
+
+
+def test_both_regions_and_a_new_one_bring_the_previous_parties_in():
+    text = ("Тульская область подписала соглашение с Калужской областью. Оба региона и Рязанская область "
+            "договорились о создании общего туристского маршрута.")
+    assert ("RU-KLU", "RU-RYA", "RU-TUL") in {f.parties for f in _facts("RU-TUL", text)}
+
+
+def test_the_association_as_the_subject_joins_the_fact():
+    text = ("Within the Siberian Accord, Novosibirsk Region and Altai Krai launched a joint tourist route in 2017. "
+            "The association has also acted as a party in its own right: in 2018 it signed a memorandum on grain "
+            "logistics with Kazakhstan's Pavlodar Region.")
+    assert ("KZ-PAV", "assoc:siberian-accord") in {f.parties for f in _facts(None, text)}

@@ -166,6 +166,21 @@ _UNNAMED_MANY = re.compile(r"(?i)(?<![\w-])(?:(?:more\s+than|over|about|nearly|a
                            r"регион|субъект)")
 
 
+# "The association has also acted as a party: it signed …", "Ассоциация подписала …": the association named last
+_THE_ASSOCIATION = re.compile(r"(?:The\s+association|Ассоциация)\s+(?![«\"“A-ZА-ЯЁ(])")
+_CLAUSE_START = re.compile(r"(?:[.:;]\s+|\n\s*)$")
+_ASSOCIATION_REACH = 600  # characters back to the association that "the association" means
+
+
+def _the_association_before(text: str, start: int, end: int, mention_index) -> str | None:
+    at = _THE_ASSOCIATION.search(text, start, end)
+    if at is None or not (at.start() == start or _CLAUSE_START.search(text, max(start, at.start() - 3), at.start())):
+        return None  # the subject of a sentence or clause, not "the association's council" inside one
+    before = [m for m in mention_index.within(max(0, at.start() - _ASSOCIATION_REACH), at.start())
+              if m.party.startswith("assoc:")]
+    return before[-1].party if before else None
+
+
 def _unnamed_many_before(text: str, start: int, inside, partners) -> bool:
     first = min((m.start for m in inside if m.party in partners), default=start)
     return _UNNAMED_MANY.search(text, start, first) is not None
@@ -343,6 +358,9 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             continue
         cues = [h.cue for h in hits]
         parties = _unique(m.party for m in inside if not m.party.startswith("group:"))
+        if text is not None and not any(p.startswith("assoc:") for p in parties) \
+                and (body := _the_association_before(text, start, end, mention_index)):
+            parties = _unique(parties + (body,))  # "The association has also signed a memorandum with …"
         parties = _with_eu_programme(_without_locating_states(parties, cues, ref), cues, ref)
         implied = _implied(inside, author, ref, year)
         if _heading is not None and _heading(start, end) and (
@@ -679,6 +697,8 @@ def _both_before_new_partners(hits: Sequence[CueHit], inside: Sequence[Mention],
     """"Оба региона и Рязанская область …": "both" ahead of a new partner brings the previous parties in;
     "the agreement with Zavkhan …; both sides intend …" speaks of the partner just named."""
     first = _first_named(inside, partners)
+    if len(partners) == 2 and all(not p.startswith(FRAMEWORK_PREFIXES) for p in partners):
+        return False  # "The two regions signed …; shipments from Komi to Kirov …": the two are the ones named after it
     return first is not None and any(h.cue.kind == "both" and h.start < first for h in hits)
 
 
