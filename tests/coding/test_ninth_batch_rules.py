@@ -136,3 +136,17 @@ def test_the_association_as_the_subject_joins_the_fact():
             "The association has also acted as a party in its own right: in 2018 it signed a memorandum on grain "
             "logistics with Kazakhstan's Pavlodar Region.")
     assert ("KZ-PAV", "assoc:siberian-accord") in {f.parties for f in _facts(None, text)}
+
+
+def test_within_the_association_adds_the_body_named_before():
+    text = ("The Region remains a member of the North-West Association of economic interaction. Within the "
+            "Association, Kaliningrad Region, St Petersburg and Leningrad Region agreed in 2023 a joint timetable of "
+            "ferry services.")
+    assert ("RU-KGD", "RU-LEN", "RU-SPE", "assoc:north-west") in {f.parties for f in _facts("RU-KGD", text)}
+
+
+def test_after_a_session_of_the_council_the_body_joins():
+    text = ("Вопросы подготовки кадров обсуждались на заседании Совета Ассоциации «Большой Урал» в Тюмени. По итогам "
+            "заседания Курганская область совместно с Тюменской и Челябинской областями предложила создать "
+            "межрегиональный ресурсный центр.")
+    assert ("RU-CHE", "RU-KGN", "RU-TYU", "assoc:greater-urals") in {f.parties for f in _facts("RU-KGN", text)}

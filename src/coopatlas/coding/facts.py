@@ -643,7 +643,8 @@ def _hub_with_partners(text: str, inside: Sequence[Mention], partners, cues: Seq
 
 
 COUNTED_TOGETHER = frozenset({"the three regions", "all three regions", "три региона", "трех регионов"})
-_ITS_FRAMEWORK = frozenset({"в её рамках", "в ее рамках", "в его рамках", "в их рамках", "within its framework"})
+_ITS_FRAMEWORK = frozenset({"в её рамках", "в ее рамках", "в его рамках", "в их рамках", "within its framework",
+                            "within the association", "по итогам заседания"})
 WITH_THEM = frozenset({"совместно с ними", "вместе с ними", "together with them", "jointly with them",
                        "together with both of them", "jointly with both of them", "совместно с обоими",
                        "вместе с обоими"})
