@@ -16,7 +16,7 @@ from coopatlas.coding.clauses import others_as_subject, parallel_clauses, parent
 from coopatlas.coding.cues import Cue
 from coopatlas.coding.hits import (CueHit, drafts_not_in_force, only_a_meeting, under_modals, without_later_talks,
                                    without_meeting_words)
-from coopatlas.coding.partners import CITY_TYPES, party_attribute
+from coopatlas.coding.partners import CITY_TYPES, LIST_GLUE, party_attribute
 from coopatlas.model import Arity, Direction, Evidence, Fact, Mention
 from coopatlas.nlp.resolve import SpanIndex
 from coopatlas.nlp.segment import blocks, sentences
@@ -576,14 +576,13 @@ def _with_eu_programme(parties: tuple[str, ...], cues: Sequence[Cue], ref) -> tu
     return parties
 
 
-_LIST_GLUE = re.compile(r"^\s*(,|и|and|,\s*и|,\s*and)\s*(?:the\s+)?$")  # "A, the B and the C"
 
 
 def _author_listed_with_others(inside: Sequence[Mention], author, text: str) -> bool:
     """"Тюменская область, Югра и Ямал продлили программу": the author is one of a list of parties."""
     ordered = sorted(inside, key=lambda m: m.start)
     for a, b in zip(ordered, ordered[1:]):
-        if author in (a.party, b.party) and a.party != b.party and _LIST_GLUE.match(text[a.end:b.start]):
+        if author in (a.party, b.party) and a.party != b.party and LIST_GLUE.fullmatch(text[a.end:b.start]):
             return True
     return False
 

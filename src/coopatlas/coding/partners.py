@@ -114,7 +114,8 @@ def party_attribute(ref, party: str, name: str) -> str | None:
     return getattr(found, name, None) if found else None
 
 
-_LIST_AFTER_DROPPED = re.compile(r"\s*(?:,|and|и)\s*(?:the\s+)?")
+# what stands between two names of one list: "A, B", "A и B", "A, and the B" (use with fullmatch)
+LIST_GLUE = re.compile(r"\s*(?:,|и|and|,\s*и|,\s*and)\s*(?:the\s+)?")
 
 
 def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callable[[str], str | None],
@@ -145,7 +146,7 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
                 or _after_words_of_no_partner(before):
             dropped_at, dropped_before = m.end, before  # "come from Moscow and Pskov Region": the list goes with it
             continue
-        if 0 <= m.start - dropped_at <= 8 and _LIST_AFTER_DROPPED.fullmatch(text[dropped_at:m.start]) \
+        if 0 <= m.start - dropped_at <= 8 and LIST_GLUE.fullmatch(text[dropped_at:m.start]) \
                 and _after_words_of_no_partner(dropped_before):
             dropped_at = m.end
             continue
