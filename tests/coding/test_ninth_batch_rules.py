@@ -150,3 +150,12 @@ def test_after_a_session_of_the_council_the_body_joins():
             "заседания Курганская область совместно с Тюменской и Челябинской областями предложила создать "
             "межрегиональный ресурсный центр.")
     assert ("RU-CHE", "RU-KGN", "RU-TYU", "assoc:greater-urals") in {f.parties for f in _facts("RU-KGN", text)}
+
+
+def test_the_responsible_ministry_adds_no_sphere():
+    text = ("ПЛАН МЕРОПРИЯТИЙ по реализации Соглашения между Правительством Республики Алтай и Правительством "
+            "Республики Тыва\n| № | Мероприятие | Срок | Ответственный |\n"
+            "| 1 | Совместный учёт снежного барса и аргали в горных массивах двух республик | март 2025 г. | "
+            "Министерство экономического развития и промышленности Республики Алтай |")
+    spheres = {s.value for f in _facts("RU-AL", text) for s in f.spheres}
+    assert "industry" not in spheres

@@ -139,3 +139,24 @@ def only_a_meeting(hits: Sequence[CueHit]) -> bool:
         return False  # "по итогам заседания X совместно с Y предложила создать центр": they act together
     return not any(h.cue.kind == "status" and h.cue.value != "intended" or h.cue.kind in ("mechanism", "step")
                    for h in hits)
+
+
+# the cell of an action plan's row that names who is responsible ("| Министерство экономического развития и
+# промышленности |"): the body's name says nothing of the measure's sphere (decision 82)
+_BODY_CELL = re.compile(r"\s*(?:Министерств|Минист|Департамент|Комитет|Управлени|Агентств|Администраци|Правительств|"
+                        r"Ministry|Department|Committee|Agency|Office)")
+
+
+def without_responsible_bodies(hits: Sequence[CueHit], text: str | None) -> Sequence[CueHit]:
+    """Sphere cues inside a table cell that starts with a body's name ("Министерство …") are dropped."""
+    if text is None or not any(h.cue.kind == "sphere" for h in hits):
+        return hits
+    out = []
+    for h in hits:
+        if h.cue.kind == "sphere":
+            line_start = text.rfind("\n", 0, h.start) + 1
+            cell_start = text.rfind("|", line_start, h.start)
+            if cell_start != -1 and _BODY_CELL.match(text, cell_start + 1):
+                continue
+        out.append(h)
+    return out
