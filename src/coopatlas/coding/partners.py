@@ -74,7 +74,7 @@ _EVENT_NAME = re.compile(r"(?:[Фф]орум\w*|Forum)\s+(?:of\s+)?(?:(?:the\s+)
                          r"(?:\s+of)?\s+(?:[\w-]+\s+(?:и|and)\s+)?$")
 
 # what comes right before a name that makes it an event's place or name, a comparison or a legal basis
-_NOT_A_PARTNER_AFTER = (_HELD_IN, _EVENT_IN, _LEGAL_BASIS, _COMPARED, _EVENT_NAME, _BOUND_FOR, _ORIGIN, _INSTITUTION_FROM)
+_NOT_A_PARTNER_AFTER = (_HELD_IN, _EVENT_IN, _LEGAL_BASIS, _COMPARED, _EVENT_NAME, _BOUND_FOR, _ORIGIN)
 
 
 def _any_of(patterns) -> re.Pattern:
@@ -94,17 +94,19 @@ _NOT_A_PARTNER_KEYS = ("come from", "came from", "coming from", "приезжа"
                        "ярмарк", "конференц", "саммит", "forum", "exhibition", "fair", "conference", "summit",
                        "руководств", "принимая", "учитывая", "guided", "taking", "bearing", "second only",
                        "ahead of", "уступая", "опережая", "bound", "destined", "en route", "следующ", "направляем",
-                       "отправкой", "compan", "firm", "enterprise", "producer", "distributor", "importer", "exporter",
-                       "manufacturer", "buyer", "investor", "universit", "hospital", "clinic", "school", "компани",
-                       "предприяти", "фирм", "дистрибьютор", "импорт", "экспорт", "производител", "инвестор", "вуз",
-                       "университет", "trade house", "торгов")
+                       "отправкой")
 
 
 _NOT_A_PARTNER_KEY = re.compile("|".join(re.escape(k) for k in _NOT_A_PARTNER_KEYS))
 
 
 def _after_words_of_no_partner(before: str) -> bool:
+    if before.endswith(_PLACE_PREPOSITIONS) and _INSTITUTION_FROM.search(before):
+        return True
     return bool(_NOT_A_PARTNER_KEY.search(before.lower())) and bool(_NOT_A_PARTNER_AFTER_ANY.search(before))
+
+
+_PLACE_PREPOSITIONS = (" from ", " from the ", " in ", " in the ", " из ", " в ", " во ")  # _INSTITUTION_FROM ends so
 _CONTEXT_REACH = 90  # characters before a name that these patterns read
 
 
