@@ -142,6 +142,10 @@ def _days_of_a_region(text: str) -> list[CueHit]:
 # region (not "Центральная Россия и …": the word before must not be a capitalised name)
 _STATES_AS_SUBJECT = re.compile(r"(?:Russia|the Russian Federation|Россия|Российская Федерация)\s+(?:and|и)\s+"
                                 r"(?:the\s+)?[A-ZА-ЯЁ]")  # a literal start: the regex engine skips to it fast
+# "Министерство культуры Российской Федерации и Министерство культуры Республики Беларусь подписали": two
+# states' ministries or governments act (decision 83)
+_FEDERAL_BODIES = re.compile(r"(?:Министерств|Правительств)\w*\s+(?:[\w-]+\s+){0,5}?Российской\s+Федерации\s+и\s+"
+                             r"(?:Министерств|Правительств)\w*\s+(?:[\w-]+\s+){0,5}?(?:Республики|Государства|Королевства)\s")
 _STATES_CUE = Cue("not_regional", "federal", "", "<Russia> and <state> as the subject")
 
 
@@ -156,9 +160,12 @@ def _coordinated_lists_near(text: str, norm, cue_hits, reach: int = 300) -> list
 
 
 def _states_as_subject(text: str) -> list[CueHit]:
-    return [CueHit(_STATES_CUE, m.start(), m.end() - 1) for m in _STATES_AS_SUBJECT.finditer(text)
+    hits = [CueHit(_STATES_CUE, m.start(), m.end() - 1) for m in _STATES_AS_SUBJECT.finditer(text)
             if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"))
             and not _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())]
+    if "Российской Федерации и" in text:  # the search is tried only where it can match
+        hits += [CueHit(_STATES_CUE, m.start(), m.end() - 1) for m in _FEDERAL_BODIES.finditer(text)]
+    return sorted(hits, key=lambda h: h.start)
 
 
 _NAME_BEFORE = re.compile(r"[A-ZА-ЯЁ][\w-]*[\s«\"]*$")

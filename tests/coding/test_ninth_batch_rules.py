@@ -159,3 +159,31 @@ def test_the_responsible_ministry_adds_no_sphere():
             "Министерство экономического развития и промышленности Республики Алтай |")
     spheres = {s.value for f in _facts("RU-AL", text) for s in f.spheres}
     assert "industry" not in spheres
+
+
+def test_federal_ministries_of_two_states_make_no_regional_fact():
+    text = ("На полях форума Министерство культуры Российской Федерации и Министерство культуры Республики Беларусь "
+            "подписали программу сотрудничества на 2024–2026 годы.")
+    assert _pairs("RU-RYA", text) == set()
+
+
+def test_a_city_after_the_abbreviation_of_city_is_a_venue():
+    text = ("Получили развитие связи с Республикой Беларусь: в 2016 году в г. Минске проведены Дни Республики "
+            "Башкортостан.")
+    assert _pairs("RU-BA", text) == {("BY", "RU-BA")}
+
+
+def test_joining_a_federal_district_is_no_cooperation():
+    assert _pairs(None, "Buryatia and Zabaykalsky Territory joined the district in 2018.") == set()
+    assert _pairs(None, "В 2018 году Бурятия и Забайкальский край вошли в состав Дальневосточного федерального "
+                        "округа.") == set()
+
+
+def test_the_author_joining_the_partners_route_is_its_own_fact():
+    text = ("Главным событием форума стало подписание соглашения между Правительством Тульской области и "
+            "Администрацией Липецкой области о создании туристского маршрута «Дворянские гнёзда».\n\n"
+            "Губернатор Рязанской области отметил, что регион готов присоединиться к маршруту «Дворянские гнёзда», "
+            "если тульская и липецкая стороны согласятся продлить его.")
+    parties = {f.parties for f in _facts("RU-RYA", text)}
+    assert ("RU-LIP", "RU-TUL") in parties
+    assert {p for fact in parties if "RU-RYA" in fact for p in fact} == {"RU-LIP", "RU-RYA", "RU-TUL"}

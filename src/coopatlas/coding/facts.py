@@ -399,7 +399,10 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                 parties = _unique(title[0] + parties)
                 cues = cues + [Cue("joint", "joint", "", "title and a third party")]
             partners = tuple(p for p in parties if p != author)
-        if partners and _restates(partners, cues, drafts, last_with_partners, ref):
+        if partners and _restates(partners, cues, drafts, last_with_partners, ref) \
+                and not (author in parties and not any(drafts[i].with_author for i in last_with_partners)):
+            # (not when the author, absent from those facts, is named here: "регион готов присоединиться к
+            # маршруту, если тульская и липецкая стороны согласятся" is the author's own new fact)
             # "В рамках соглашения с Архангельской областью …" after "с Архангельской и Ярославской
             # областями": the sentence goes on about the agreement with the partner it names again
             named_again = [i for i in last_with_partners if set(drafts[i].partners) & set(partners)]

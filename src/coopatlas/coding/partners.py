@@ -30,7 +30,7 @@ CITY_TYPES = frozenset({"city", "state_city", "special city", "capital_city", "c
 # first-level units that are cities but typed "municipality" by ISO 3166-2 (Baku, Beijing, Shanghai, …);
 # Latvian "municipalities" are not cities
 CITY_MUNICIPALITIES = frozenset({"AZ-BA", "CN-BJ", "CN-SH", "CN-TJ", "CN-CQ"})
-_VENUE = re.compile(r"(?:^|\s)(?:в|во|in|at)\s*$", re.I)
+_VENUE = re.compile(r"(?:^|\s)(?:в|во|in|at)\s*(?:г\.\s*|городе\s+|the\s+city\s+of\s+)?$", re.I)  # "в г. Минске"
 # "next held in Lithuania", "пройдёт в Уфе": where an event takes place, whatever the territory's kind
 _HELD_IN = re.compile(r"(?i)(?:held|take place|takes place|пройд[её]т|пройдут|состоится|состоятся|проходит|проходят|"
                       r"проводится|проводятся)\s+(?:[\w-]+\s+){0,3}?(?:in|в|во)\s*$")
@@ -240,7 +240,7 @@ _INSTITUTION_BEFORE = re.compile(r"(?:[Уу]ниверситет\w*|[Uu]niversit
 def _venue(m: Mention, text: str, type_of) -> bool:
     """"Дни культуры … в Минске": a city named as the place of an event is not a partner
     (docs/coding-decisions.md, 5)."""
-    return type_of(m.party) in CITY_TYPES and bool(_VENUE.search(text[max(0, m.start - 6):m.start]))
+    return type_of(m.party) in CITY_TYPES and bool(_VENUE.search(text[max(0, m.start - 20):m.start]))
 
 
 _DATELINE_TAIL = re.compile(r"\s*(?:,|—|–|-|\()\s*(?:\d|[А-ЯЁA-Z][а-яёa-z]+\s+\d|\d{1,2}\s+\w+)")
