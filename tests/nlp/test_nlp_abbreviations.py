@@ -33,3 +33,10 @@ def test_english_definition():
     text = ("The agreement with the Kyrgyz Republic (KR) was signed in 2021. Under it, 420 workers from the KR "
             "arrived in 2022.")
     assert _parties("RU-YAN", text) == [("KG", "RU-YAN")]
+
+
+def test_a_known_state_abbreviation_in_brackets_locates_the_region_and_defines_nothing():
+    text = ("Подписано соглашение между Правительством Республики Башкортостан и Правительством эмирата Шарджа (ОАЭ). "
+            "Товарооборот республики с ОАЭ в 2023 году составил 148 млн долларов США.")
+    parties = {f.parties for f in extract_text(text, "RU-BA", infer=False).facts}
+    assert ("AE", "RU-BA") in parties

@@ -30,7 +30,7 @@ def document_abbreviations(text: str, norm: Normalised, name_hits: Sequence[Hit]
         if abbr in defined:
             continue
         party = _party_named_before(norm, name_hits, norm.from_original(m.start()))
-        if party:
+        if party and not (_bare(m) and _known_elsewhere(norm, name_hits, norm.from_original(m.start("abbr")), party)):
             defined[abbr] = (party, m.start("abbr"))
     out = []
     for abbr, (party, first) in defined.items():
@@ -40,6 +40,22 @@ def document_abbreviations(text: str, norm: Normalised, name_hits: Sequence[Hit]
                 start = norm.from_original(use.start())
                 out.append(Hit(start, start + len(abbr), abbr.lower(), (entry,)))
     return out
+
+
+def _bare(m: re.Match) -> bool:
+    """"(ОАЭ)" with no "далее" or "hereinafter": it may only say where the name before it lies."""
+    return not re.search(r"далее|hereinafter", m.group(0), re.IGNORECASE)
+
+
+def _known_elsewhere(norm: Normalised, name_hits: Sequence[Hit], at: int, party: str) -> bool:
+    """The gazetteer knows the abbreviation at `at` as one other party: "эмирата Шарджа (ОАЭ)" names the state the
+    emirate lies in, not a new name for the emirate (decision 84)."""
+    for hit in name_hits:
+        if hit.start == at:
+            known = {e.party for e in hit.payloads if isinstance(e, NameEntry) and e.kind == "abbr" and e.party
+                     and not e.ambiguous}
+            return len(known) == 1 and party not in known
+    return False
 
 
 def _party_named_before(norm: Normalised, name_hits: Sequence[Hit], at: int) -> str | None:
