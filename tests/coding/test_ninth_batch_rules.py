@@ -187,3 +187,21 @@ def test_the_author_joining_the_partners_route_is_its_own_fact():
     parties = {f.parties for f in _facts("RU-RYA", text)}
     assert ("RU-LIP", "RU-TUL") in parties
     assert {p for fact in parties if "RU-RYA" in fact for p in fact} == {"RU-LIP", "RU-RYA", "RU-TUL"}
+
+
+def test_a_consul_who_discussed_exchanges_is_only_talks():
+    text = ("Генеральный консул Японии во Владивостоке обсудил с нами туристические обмены, однако документов "
+            "подписано не было.")
+    assert _facts("RU-PRI", text) == ()
+
+
+def test_member_states_of_organisations_are_no_organisation():
+    text = "Задачи раздела: расширение внешнеэкономических связей с государствами – членами ШОС и БРИКС."
+    parties = {p for f in _facts("RU-ARK", text) for p in f.parties}
+    assert not parties & {"org:sco", "org:brics"}
+
+
+def test_federal_level_contracts_are_not_the_regions():
+    text = ("Sales of rough diamonds to India are handled under federal-level contracts and are not part of the "
+            "road map.")
+    assert _pairs("RU-SA", text) == set()

@@ -55,6 +55,9 @@ _EVENT_AFTER_VENUE = re.compile(
     r",\s*(?:where|где)\s+(?:[\w-]+\s+){0,3}?(?:took|takes|take|will\s+take|принял[аи]?|примут|примет|принимает|"
     r"принимают)\s+(?:part|участие)\s+(?:in|в|во)\s+(?:the\s+)?(?:[\w«»\"-]+\s+){0,4}?"
     r"(?i:exhibition|fair|forum|conference|summit|festival|выставк|ярмарк|форум|конференц|саммит|фестивал)")
+# "с государствами – членами ШОС и БРИКС", "member states of the SCO": a group of states, not the organisation
+_MEMBER_STATES = re.compile(r"(?i)(?:государств\w*|стран\w*)\s*[–—-]?\s*член\w*\s+$|"
+                            r"member\s+(?:states|countries)\s+of\s+(?:the\s+)?$")
 # "at the Forum … in Chelyabinsk", "на выставке … в Казани": where the event is
 _EVENT_IN = re.compile(r"(?i)(?:форум|выставк|ярмарк|конференц|саммит|forum|exhibition|fair|conference|summit)"
                        r"[^.;!?]{0,80}?\s(?:in|в|во)\s*$")
@@ -74,7 +77,7 @@ _EVENT_NAME = re.compile(r"(?:[Фф]орум\w*|Forum)\s+(?:of\s+)?(?:(?:the\s+)
                          r"(?:\s+of)?\s+(?:[\w-]+\s+(?:и|and)\s+)?$")
 
 # what comes right before a name that makes it an event's place or name, a comparison or a legal basis
-_NOT_A_PARTNER_AFTER = (_HELD_IN, _EVENT_IN, _LEGAL_BASIS, _COMPARED, _EVENT_NAME, _BOUND_FOR, _ORIGIN)
+_NOT_A_PARTNER_AFTER = (_HELD_IN, _EVENT_IN, _LEGAL_BASIS, _COMPARED, _EVENT_NAME, _BOUND_FOR, _ORIGIN, _MEMBER_STATES)
 
 
 def _any_of(patterns) -> re.Pattern:
@@ -94,7 +97,7 @@ _NOT_A_PARTNER_KEYS = ("come from", "came from", "coming from", "приезжа"
                        "ярмарк", "конференц", "саммит", "forum", "exhibition", "fair", "conference", "summit",
                        "руководств", "принимая", "учитывая", "guided", "taking", "bearing", "second only",
                        "ahead of", "уступая", "опережая", "bound", "destined", "en route", "следующ", "направляем",
-                       "отправкой")
+                       "отправкой", "член", "member")
 
 
 _NOT_A_PARTNER_KEY = re.compile("|".join(re.escape(k) for k in _NOT_A_PARTNER_KEYS))
@@ -154,6 +157,8 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
             continue
         if _locates_the_region_before(m, mentions[i - 1] if i else None, text, country_of):
             continue
+        if _more_member_states(m, mentions[i - 1] if i else None, text):
+            continue
         if _city_of_the_state_before(m, mentions[i - 1] if i else None, text, country_of, type_of):
             continue
         if _owns_the_region_after(m, mentions[i + 1] if i + 1 < len(mentions) else None, text, country_of):
@@ -166,6 +171,13 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
             continue
         kept.append(m)
     return kept
+
+
+def _more_member_states(m: Mention, previous: Mention | None, text: str) -> bool:
+    """"с государствами – членами ШОС и БРИКС": the organisation after the member states of another is read the
+    same way, as its member states (decision 85)."""
+    return previous is not None and previous.party.startswith("group:") and m.party.startswith("org:") \
+        and bool(re.search(r"(?i)член|member", previous.surface)) and bool(LIST_GLUE.fullmatch(text[previous.end:m.start]))
 
 
 def _foreign_route_end(m: Mention, before: str, type_of, country_of, after: str = "") -> bool:
