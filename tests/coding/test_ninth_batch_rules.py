@@ -205,3 +205,14 @@ def test_federal_level_contracts_are_not_the_regions():
     text = ("Sales of rough diamonds to India are handled under federal-level contracts and are not part of the "
             "road map.")
     assert _pairs("RU-SA", text) == set()
+
+
+def test_each_signed_with_the_same_partner():
+    text = "Tula and Kaluga regions each signed a memorandum with Henan Province on machine-tool building."
+    assert _pairs(None, text) == {("CN-HA", "RU-TUL"), ("CN-HA", "RU-KLU")}
+
+
+def test_leaders_by_the_number_of_agreements_is_a_ranking():
+    text = ("Moscow and Tatarstan remain the leaders by the number of agreements with Chinese provinces, with 14 "
+            "and 11 documents respectively.")
+    assert _pairs(None, text) == set()

@@ -523,6 +523,10 @@ def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, spa
             how = "others-as-subject" if others else "joint" if joint else "single"
             return [Draft(partners, not others_only, implied, (span,), how=how)]
         return [Draft((p,), True, implied, (span,), how="separate") for p in partners]
+    if "each" in kinds and len(partners) >= 3:
+        # "Tula and Kaluga regions each signed a memorandum with Henan Province": each with the one named last
+        hub = partners[-1]
+        return [Draft((p, hub), False, implied, (span,), how="each") for p in partners[:-1]]
     if "separate" in kinds and len(partners) >= 3 and not joint:
         hub = partners[0]
         return [Draft((hub, p), False, implied, (span,), how="separate-hub") for p in partners[1:]]
