@@ -216,3 +216,15 @@ def test_leaders_by_the_number_of_agreements_is_a_ranking():
     text = ("Moscow and Tatarstan remain the leaders by the number of agreements with Chinese provinces, with 14 "
             "and 11 documents respectively.")
     assert _pairs(None, text) == set()
+
+
+def test_one_other_region_as_the_subject_leaves_the_author_out():
+    assert _pairs("RU-MOW", "Separately, the Moscow Region government has had a cooperation agreement with "
+                            "Vietnam's Binh Duong Province since 2021.") == {("RU-MOS", "VN-57")}
+    assert _pairs("RU-KLU", "Тульская область подписала соглашение с Орловской областью.") == {("RU-ORL", "RU-TUL")}
+
+
+def test_a_locative_or_first_person_sentence_keeps_the_author():
+    assert ("RU-KLU", "RU-ORL") in _pairs("RU-KLU", "По примеру Тульской области мы подписали соглашение с "
+                                                    "Орловской областью.")
+    assert ("RU-KLU", "RU-TUL") in _pairs("RU-KLU", "С Тульской областью подписано соглашение о сотрудничестве.")

@@ -152,6 +152,31 @@ def _between_others(text: str, named) -> bool:
     return bool(_AGREEMENT_BETWEEN_BEFORE.search(text[max(0, named[0].start - 60):named[0].start]))
 
 
+# what may stand before a subject at the start of a sentence ("Separately, the", "В 2021 году", "Правительство")
+_SUBJECT_LEAD = re.compile(r"(?:(?:[A-ZА-ЯЁ][\w-]*|[a-zа-яё-]+|\d{4}|,)\s*){0,4}$")
+_WITH_THEN_NAME = re.compile(r"[^.;:!?]{0,120}?(?:^|\s)(?:с|со|with)\s+(?:[\w'’-]+\s+){0,3}$")
+# "В Тульской области", "Its participation in the …", "of Kaluga": the name is not the subject
+_PREPOSITION_BEFORE = re.compile(r"(?i)(?:^|\s)(?:в|во|на|из|для|по|к|от|у|о|об|при|in|at|of|from|for|to|by|its|their|"
+                                 r"его|её|ее|их)\s+(?:the\s+)?$")
+_FIRST_PERSON = re.compile(r"(?i)(?<![\w-])(?:мы|нас|нам|нами|наш\w*|we|our|us)(?![\w-])")
+
+
+def _one_other_as_subject(text: str, named) -> bool:
+    """The passage's sentence starts with one other territory as its subject and names its partner after
+    "с"/"with" ("the Moscow Region government has had an agreement with Vietnam's Binh Duong Province" in a
+    Moscow city release): they are the parties, the author only reports it (decision 87)."""
+    if len(named) < 2 or named[0].party == named[1].party or named[0].party.startswith(("org:", "assoc:", "euroregion:")):
+        return False
+    first, second = named[0], next(m for m in named if m.party != named[0].party)
+    sentence_start = max(text.rfind(". ", 0, first.start) + 2, text.rfind("\n", 0, first.start) + 1)
+    lead = text[sentence_start:first.start]
+    if _WITH_BEFORE.search(lead) or _PREPOSITION_BEFORE.search(lead) or not _SUBJECT_LEAD.fullmatch(lead) \
+            or len(lead) > 60:
+        return False
+    between = text[first.end:second.start]
+    return bool(_WITH_THEN_NAME.fullmatch(between)) and not _FIRST_PERSON.search(text, sentence_start, second.end)
+
+
 # a cheap first look: no actor word and no plural verb near the names, no subject list
 _SUBJECT_WORD = re.compile(r"(?i)губернатор|глав[аы]|правительств|руководител|представител|администраци|"
                            r"подписали|заключили|договорились|утвердили|создали|учредили|governor|government|"
@@ -172,6 +197,8 @@ def others_as_subject(text: str, inside: Sequence[Mention], partners, author) ->
         return True  # "Похожая рабочая группа с провинцией Хэйлунцзян действует у Еврейской автономной области"
     if any(m.party == author for m in inside):
         return False
+    if _one_other_as_subject(text, named):
+        return True  # "Тульская область подписала соглашение с Орловской областью" in another region's text
     if len(named) < 2 or not _SUBJECT_WORD.search(text, max(0, named[0].start - 60), named[-1].end + 60):
         return False
     for i, first in enumerate(named):
