@@ -168,10 +168,12 @@ def _one_other_as_subject(text: str, named) -> bool:
     if len(named) < 2 or named[0].party == named[1].party or named[0].party.startswith(("org:", "assoc:", "euroregion:")):
         return False
     first, second = named[0], next(m for m in named if m.party != named[0].party)
-    sentence_start = max(text.rfind(". ", 0, first.start) + 2, text.rfind("\n", 0, first.start) + 1)
+    reach = max(0, first.start - 61)  # the cheap tests first: the lead is short, the partner near
+    sentence_start = max(text.rfind(". ", reach, first.start) + 2, text.rfind("\n", reach, first.start) + 1, reach)
     lead = text[sentence_start:first.start]
-    if _WITH_BEFORE.search(lead) or _PREPOSITION_BEFORE.search(lead) or not _SUBJECT_LEAD.fullmatch(lead) \
-            or len(lead) > 60:
+    if sentence_start == reach and reach > 0 or second.start - first.end > 160:
+        return False
+    if _WITH_BEFORE.search(lead) or _PREPOSITION_BEFORE.search(lead) or not _SUBJECT_LEAD.fullmatch(lead):
         return False
     between = text[first.end:second.start]
     return bool(_WITH_THEN_NAME.fullmatch(between)) and not _FIRST_PERSON.search(text, sentence_start, second.end)
