@@ -1,5 +1,7 @@
 """Rules written in the session of the ninth tuning batch (decisions 76-): one illustrative case each, with
 sentences written for these tests."""
+import pytest
+
 from coopatlas import extract_text
 
 
@@ -228,3 +230,18 @@ def test_a_locative_or_first_person_sentence_keeps_the_author():
     assert ("RU-KLU", "RU-ORL") in _pairs("RU-KLU", "По примеру Тульской области мы подписали соглашение с "
                                                     "Орловской областью.")
     assert ("RU-KLU", "RU-TUL") in _pairs("RU-KLU", "С Тульской областью подписано соглашение о сотрудничестве.")
+
+
+RUNNING_CASES = [
+    ("run a joint programme", None, "Tyumen Region, Yugra and Yamal run the joint Cooperation programme."),
+    ("has run since", None, "Since 2016 Tomsk Region has run a joint programme with Kazakhstan's Pavlodar Region."),
+    ("jointly support", None, "Tyva and Krasnoyarsk Krai jointly support the Kyzyl – Kuragino railway project."),
+    ("projects were carried out", "RU-PSK", "Совместно с регионом Латгалия реализовывались проекты по развитию туризма."),
+    ("a joint forum was held", None, "В Кондопоге завершился первый совместный молодёжный форум Республики Карелия и "
+                                     "Мурманской области."),
+]
+
+
+@pytest.mark.parametrize("name, author, text", RUNNING_CASES, ids=[c[0] for c in RUNNING_CASES])
+def test_running_cooperation_is_implemented(name, author, text):
+    assert {f.status.value for f in _facts(author, text)} == {"implemented"}
