@@ -245,3 +245,14 @@ RUNNING_CASES = [
 @pytest.mark.parametrize("name, author, text", RUNNING_CASES, ids=[c[0] for c in RUNNING_CASES])
 def test_running_cooperation_is_implemented(name, author, text):
     assert {f.status.value for f in _facts(author, text)} == {"implemented"}
+
+
+def test_what_an_agreement_brought_is_implemented():
+    text = ("По соглашениям с Приморским и Хабаровским краями летом 2023 года 120 школьников из области отдохнули на "
+            "профильных сменах в детских лагерях двух краёв.")
+    assert {f.status.value for f in _facts("RU-YEV", text)} == {"implemented"}
+
+
+def test_supplies_as_a_noun_is_no_status():
+    text = "The region signed an agreement with Irkutsk Region on supplies of coal."
+    assert {f.status.value for f in _facts("RU-SA", text)} == {"agreed"}
