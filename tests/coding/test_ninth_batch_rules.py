@@ -256,3 +256,15 @@ def test_what_an_agreement_brought_is_implemented():
 def test_supplies_as_a_noun_is_no_status():
     text = "The region signed an agreement with Irkutsk Region on supplies of coal."
     assert {f.status.value for f in _facts("RU-SA", text)} == {"agreed"}
+
+
+def test_a_tourist_route_named_again_is_no_transport():
+    text = ("С Белгородской областью реализуется проект совместного туристского маршрута «Огненная дуга»; маршрут "
+            "включён в федеральный реестр.")
+    spheres = {s.value for f in _facts("RU-KRS", text) for s in f.spheres}
+    assert "tourism" in spheres and "transport_logistics" not in spheres
+
+
+def test_a_bus_route_is_transport():
+    text = "С Белгородской областью открыт межрегиональный автобусный маршрут Курск – Белгород."
+    assert "transport_logistics" in {s.value for f in _facts("RU-KRS", text) for s in f.spheres}

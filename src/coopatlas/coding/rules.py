@@ -232,8 +232,17 @@ def spheres_of(cues: Sequence[Cue]) -> tuple[tuple[Sphere, ...], dict[str, list[
             why.setdefault(c.value, [])
             if c.text not in why[c.value]:
                 why[c.value].append(c.text)
+    if "transport_logistics" in why and set(why["transport_logistics"]) <= BARE_ROUTE_WORDS and \
+            any(w.startswith(TOURIST_ROUTE_WORDS) for w in why.get("tourism", ())):
+        del why["transport_logistics"]  # "туристский маршрут «Огненная дуга» … маршрут включён в …": the same route
     spheres = tuple(sorted((Sphere(v) for v in why), key=lambda s: s.value))
     return spheres, {k: why[k] for k in sorted(why)}
+
+
+# a bare route word in a fact that names a tourist route means that route, not transport (decision 90)
+BARE_ROUTE_WORDS = frozenset({"маршрут", "route"})
+TOURIST_ROUTE_WORDS = ("туристск маршрут", "туристическ маршрут", "tourist route", "cruise route", "круизн маршрут",
+                       "горнолыжн маршрут", "паломническ маршрут")
 
 
 def years_of(text: str) -> tuple[int, ...]:
