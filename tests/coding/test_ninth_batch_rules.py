@@ -266,5 +266,5 @@ def test_a_tourist_route_named_again_is_no_transport():
 
 
 def test_a_bus_route_is_transport():
-    text = "С Белгородской областью открыт межрегиональный автобусный маршрут Курск – Белгород."
+    text = "По соглашению с Белгородской областью открыт автобусный маршрут Курск – Белгород."
     assert "transport_logistics" in {s.value for f in _facts("RU-KRS", text) for s in f.spheres}
