@@ -268,3 +268,18 @@ def test_a_tourist_route_named_again_is_no_transport():
 def test_a_bus_route_is_transport():
     text = "По соглашению с Белгородской областью открыт автобусный маршрут Курск – Белгород."
     assert "transport_logistics" in {s.value for f in _facts("RU-KRS", text) for s in f.spheres}
+
+
+def test_a_state_framing_after_its_regions_fact_joins_it():
+    text = ("The Moscow Government and the People's Committee of Hanoi have signed a programme of cooperation for "
+            "2025–2027. Vietnam remains one of Moscow's key partners in Asia. The new programme covers public "
+            "transport and exchanges between schools.")
+    facts = _facts("RU-MOW", text)
+    assert {f.parties for f in facts} == {("RU-MOW", "VN-HN")}
+    assert "transport_logistics" in {s.value for s in facts[0].spheres}
+
+
+def test_a_state_with_its_own_signing_after_a_regions_fact_stays():
+    text = ("The Moscow Government and the People's Committee of Hanoi have signed a programme of cooperation. "
+            "Moscow also signed a separate agreement with Vietnam on trade.")
+    assert ("RU-MOW", "VN") in {f.parties for f in _facts("RU-MOW", text)}

@@ -769,6 +769,17 @@ def _states_framing_their_regions(drafts: list[Draft], cue_index, ref, text: str
             out.append(replace(nxt, spans=tuple(sorted(set(d.spans + nxt.spans))), how=f"{nxt.how} + state frame"))
             skip.add(i + 1)
             continue
+        prev = out[-1] if out else None
+        if prev is not None and len(d.partners) == 1 and party_attribute(ref, d.partners[0], "kind") == "country" \
+                and d.with_author == prev.with_author and prev.partners and d.spans and prev.spans \
+                and all(party_attribute(ref, p, "country") == d.partners[0] and p != d.partners[0] for p in prev.partners) \
+                and 0 <= d.spans[0][0] - prev.spans[-1][1] <= _FRAME_GAP \
+                and not any(h.cue.kind == "sphere" or h.cue.kind == "status" and h.cue.value in ("agreed", "terminated")
+                            for h in cue_index.within(*d.spans[0])):
+            # "The Moscow Government and Hanoi signed a programme. Vietnam remains one of Moscow's key partners in
+            # Asia. The new programme covers …": the frame after the region's fact, and what follows it, join it
+            out[-1] = replace(prev, spans=tuple(sorted(set(prev.spans + d.spans))), how=f"{prev.how} + state frame after")
+            continue
         out.append(d)
     return out
 
