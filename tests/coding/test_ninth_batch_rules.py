@@ -283,3 +283,9 @@ def test_a_state_with_its_own_signing_after_a_regions_fact_stays():
     text = ("The Moscow Government and the People's Committee of Hanoi have signed a programme of cooperation. "
             "Moscow also signed a separate agreement with Vietnam on trade.")
     assert ("RU-MOW", "VN") in {f.parties for f in _facts("RU-MOW", text)}
+
+
+def test_talks_on_a_sister_region_agreement_are_a_step():
+    text = "Talks with Anhui Province on a sister-region agreement continued in 2024, but no document has been signed yet."
+    (fact,) = _facts("RU-PNZ", text)
+    assert fact.parties == ("CN-AH", "RU-PNZ") and fact.status.value == "intended"
