@@ -97,7 +97,8 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     passage_names, passage_cues = _scan_passages(pipe.passage_cues, norm, passages)
     inside = _merged(_inside(name_hits, passages, norm) + passage_names)  # name_hits hold the defined abbreviations
     mentions = find_mentions(text, norm, inside, author=author, named_elsewhere=elsewhere)
-    facts = code_facts(text, passages, mentions, cue_hits + passage_cues, author=author, ref=pipe.ref)
+    facts = code_facts(text, passages, mentions, cue_hits + passage_cues, author=author, ref=pipe.ref,
+                       bodies=_bodies_named(name_hits, norm))
     return DocumentResult(document, author, language, tuple(facts), mentions=mentions.strong + mentions.weak)
 
 
@@ -178,6 +179,18 @@ def _inside(name_hits, passages, norm) -> list:
     return index.within_any(spans)
 
 
+def _bodies_named(name_hits, norm) -> list[tuple[int, str]]:
+    """(original offset, party) of every association, organisation or euroregion named anywhere in the text,
+    sorted: "ассоциация", "в неё" may point back to one named outside the passages (decisions 80, 92)."""
+    out = []
+    for h in name_hits:
+        bodies = {e.party for e in h.payloads if e.party and e.party.startswith(("assoc:", "org:", "euroregion:"))
+                  and not e.weak and not e.ambiguous}
+        if len(bodies) == 1:
+            out.append((norm.to_original(h.start), bodies.pop()))
+    return sorted(out)
+
+
 def _names_anywhere(name_hits) -> frozenset[str]:
     """Parties named unambiguously anywhere in the text, to resolve РТ, РБ in the passages."""
     return frozenset(e.party for h in name_hits for e in h.payloads
@@ -185,14 +198,14 @@ def _names_anywhere(name_hits) -> frozenset[str]:
                      and e.kind != "abbr")
 
 
-def code_facts(text: str, passages, mentions: Mentions, cue_hits, *, author, ref) -> list[Fact]:
+def code_facts(text: str, passages, mentions: Mentions, cue_hits, *, author, ref, bodies=()) -> list[Fact]:
     partners = partner_mentions(text, mentions.strong, lambda p: party_attribute(ref, p, "country"),
                                 lambda p: party_attribute(ref, p, "type"))
     cue_index = SpanIndex(cue_hits, lambda h: h.start)
     mention_index = SpanIndex(partners, lambda m: m.start)
     institutional = [m for m in mentions.strong if names_an_institution(m, text)]
     drafts = assemble(passages, partners, cue_index, author=author, ref=ref, year=_document_year(text), text=text,
-                      institutional=institutional)
+                      institutional=institutional, bodies=bodies)
     return [code_fact(d, text, cue_index, mention_index, author=author, ref=ref) for d in drafts]
 
 

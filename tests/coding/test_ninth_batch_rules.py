@@ -289,3 +289,37 @@ def test_talks_on_a_sister_region_agreement_are_a_step():
     text = "Talks with Anhui Province on a sister-region agreement continued in 2024, but no document has been signed yet."
     (fact,) = _facts("RU-PNZ", text)
     assert fact.parties == ("CN-AH", "RU-PNZ") and fact.status.value == "intended"
+
+
+def test_membership_of_the_body_named_before():
+    text = ("Делегация республики приняла участие в ассамблее Ассоциации региональных администраций стран "
+            "Северо-Восточной Азии (АРСВА). Бурятия входит в неё с 1996 года.")
+    assert ("RU-BU", "org:nearc") in {f.parties for f in _facts("RU-BU", text)}
+
+
+def test_regions_that_left_the_body_are_each_its_former_members():
+    text = ("The Greater Volga Association has been a shadow of itself since 2008, when Samara and Saratov regions "
+            "left it.")
+    facts = _facts(None, text)
+    assert {f.parties for f in facts} == {("RU-SAM", "assoc:greater-volga"), ("RU-SAR", "assoc:greater-volga")}
+    assert {f.status.value for f in facts} == {"terminated"}
+
+
+def test_an_association_signing_with_another_association():
+    text = ("Совет Ассоциации «Большая Волга» утвердил план работы на 2025 год. Кроме того, ассоциация подписала "
+            "соглашение о взаимодействии с Ассоциацией «Большой Урал».")
+    assert ("assoc:greater-urals", "assoc:greater-volga") in {f.parties for f in _facts(None, text)}
+
+
+def test_admitted_and_leaving_members():
+    assert {(f.parties, f.status.value) for f in _facts(None, "Совет Ассоциации «Большая Волга» принял в состав "
+                                                              "объединения Ульяновскую область.")} \
+        == {(("RU-ULY", "assoc:greater-volga"), "implemented")}
+    assert {(f.parties, f.status.value) for f in _facts(None, "Саратовская область, покинувшая «Большую Волгу» в "
+                                                              "2008 году, возвращаться в неё не намерена.")} \
+        == {(("RU-SAR", "assoc:greater-volga"), "terminated")}
+
+
+def test_regions_that_founded_a_euroregion():
+    text = "Belgorod Region and Ukraine's Kharkiv Region founded the Slobozhanshchina euroregion in 2003."
+    assert ("RU-BEL", "UA-63", "euroregion:slobozhanshchina") in {f.parties for f in _facts(None, text)}

@@ -167,18 +167,40 @@ _UNNAMED_MANY = re.compile(r"(?i)(?<![\w-])(?:(?:more\s+than|over|about|nearly|a
 
 
 # "The association has also acted as a party: it signed …", "Ассоциация подписала …": the association named last
-_THE_ASSOCIATION = re.compile(r"(?:The\s+association|Ассоциация)\s+(?![«\"“A-ZА-ЯЁ(])")
+_THE_ASSOCIATION = re.compile(r"(?:The\s+association|Ассоциация)\s+(?![«\"“A-ZА-ЯЁ(])|"
+                              # "Кроме того, ассоциация подписала …": lower case inside a sentence, with its verb
+                              r"(?<=\s)(?:ассоциация\s+(?:также\s+)?[а-яё]+ла|the\s+association\s+(?:also\s+|has\s+)*"
+                              r"(?:signed|held|adopted|approved|launched|agreed))\b")
 _CLAUSE_START = re.compile(r"(?:[.:;]\s+|\n\s*)$")
-_ASSOCIATION_REACH = 600  # characters back to the association that "the association" means
+_ASSOCIATION_REACH = 1500  # characters back to the association that "the association" means
 
 
-def _the_association_before(text: str, start: int, end: int, mention_index) -> str | None:
+def _the_association_before(text: str, start: int, end: int, mention_index, bodies=()) -> str | None:
     at = _THE_ASSOCIATION.search(text, start, end)
-    if at is None or not (at.start() == start or _CLAUSE_START.search(text, max(start, at.start() - 3), at.start())):
+    if at is None or not (at.start() == start or text[at.start()].islower()
+                          or _CLAUSE_START.search(text, max(start, at.start() - 3), at.start())):
         return None  # the subject of a sentence or clause, not "the association's council" inside one
     before = [m for m in mention_index.within(max(0, at.start() - _ASSOCIATION_REACH), at.start())
               if m.party.startswith("assoc:")]
+    named = [(pos, party) for pos, party in bodies
+             if at.start() - _ASSOCIATION_REACH <= pos < at.start() and party.startswith("assoc:")]
+    if named and (not before or named[-1][0] > before[-1].start):
+        return named[-1][1]  # named outside the passages, nearer
+    named_here = [m for m in mention_index.within(at.start(), end) if m.party.startswith("assoc:")]
+    if named_here and any(m.start - at.end() < 3 for m in named_here):
+        return None  # "Ассоциация «Большой Урал»": it is named right here
     return before[-1].party if before else None
+
+
+# "… in it", "… of it": membership of the body named before (decision 92)
+MEMBERSHIP_OF_IT = ("входит в нее", "входят в нее", "является ее членом", "являются ее членами", "вышла из нее",
+                    "вышли из нее", "вышел из нее", "is a member of it", "are members of it", "joined it", "left it")
+_BODY_REACH = 600  # characters back to the body that "в неё", "it" means
+
+
+def _body_named_before(start: int, bodies: Sequence[tuple[int, str]]) -> str | None:
+    i = bisect_left(bodies, (start, ""))
+    return bodies[i - 1][1] if i and start - bodies[i - 1][0] <= _BODY_REACH else None
 
 
 def _unnamed_many_before(text: str, start: int, inside, partners) -> bool:
@@ -332,7 +354,7 @@ def is_heading(text: str, start: int, end: int) -> bool:
 
 def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], cue_hits: Sequence[CueHit],
              *, author: str | None, ref: ReferenceLike, year: int | None = None, text: str | None = None,
-             institutional: Sequence[Mention] = ()) -> list[Draft]:
+             institutional: Sequence[Mention] = (), bodies: Sequence[tuple[int, str]] = ()) -> list[Draft]:
     """Drafts of facts from the passages. A passage that holds no cooperation cue, only a back-reference
     ("в рамках программы", "Стороны"), can only add to the facts just before it, never make one.
     `institutional` are names that only say whose institution it is ("Novosibirsk universities"): a passage
@@ -358,9 +380,13 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             continue
         cues = [h.cue for h in hits]
         parties = _unique(m.party for m in inside if not m.party.startswith("group:"))
-        if text is not None and not any(p.startswith("assoc:") for p in parties) \
-                and (body := _the_association_before(text, start, end, mention_index)):
+        if not any(p.startswith(FRAMEWORK_PREFIXES) for p in parties) and any(c.text in MEMBERSHIP_OF_IT for c in cues) \
+                and (body := _body_named_before(start, bodies)):
+            parties = _unique(parties + (body,))  # "Бурятия входит в неё с 1996 года": the body named before
+        if text is not None and (body := _the_association_before(text, start, end, mention_index, bodies)) \
+                and body not in parties:
             parties = _unique(parties + (body,))  # "The association has also signed a memorandum with …"
+            cues = cues + [Cue("joint", "joint", "", "the association as the subject")]
         parties = _with_eu_programme(_without_locating_states(parties, cues, ref), cues, ref)
         implied = _implied(inside, author, ref, year)
         if _heading is not None and _heading(start, end) and (
@@ -534,7 +560,7 @@ def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, spa
 
 
 MEMBERSHIP_CUES = ("members of", "member of", "a member of", "являются членами", "является членом", "член",
-                   "входят в состав", "входит в состав", "входит в ассоциац", "входят в ассоциац")
+                   "входят в состав", "входит в состав", "входит в ассоциац", "входят в ассоциац") + MEMBERSHIP_OF_IT
 
 
 def _membership_only(cues: Sequence[Cue]) -> bool:
