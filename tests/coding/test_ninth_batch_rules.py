@@ -323,3 +323,23 @@ def test_admitted_and_leaving_members():
 def test_regions_that_founded_a_euroregion():
     text = "Belgorod Region and Ukraine's Kharkiv Region founded the Slobozhanshchina euroregion in 2003."
     assert ("RU-BEL", "UA-63", "euroregion:slobozhanshchina") in {f.parties for f in _facts(None, text)}
+
+
+SESSION_CASES = [
+    ("regions that border states", None,
+     "Regions that border Kazakhstan and Belarus renew their agreements more often than the national average.", set()),
+    ("leaders by a count", None, "Moscow, Tatarstan and Bashkortostan still lead by the number of agreements in force.",
+     set()),
+    ("each prolonged", None, "Kurgan and Tyumen regions each prolonged their agreements with Kazakhstan's North "
+                             "Kazakhstan Region for another five years.", {("KZ-SEV", "RU-KGN"), ("KZ-SEV", "RU-TYU")}),
+    ("work in the association", "RU-ROS", "Мы продолжили работу в Ассоциации «Северный Кавказ».",
+     {("RU-ROS", "assoc:north-caucasus")}),
+    ("a Union State programme along a corridor", "RU-SMO",
+     "Smolensk Region will take part in a new Union State programme for roadside infrastructure along the "
+     "Moscow–Minsk corridor in 2025–2027.", {("RU-SMO", "org:union-state")}),
+]
+
+
+@pytest.mark.parametrize("name, author, text, pairs", SESSION_CASES, ids=[c[0] for c in SESSION_CASES])
+def test_session_cases(name, author, text, pairs):
+    assert _pairs(author, text) == pairs

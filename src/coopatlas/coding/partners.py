@@ -189,6 +189,8 @@ def _foreign_route_end(m: Mention, before: str, type_of, country_of, after: str 
     is_city = type_of(m.party) in CITY_TYPES or m.party in CITY_MUNICIPALITIES
     if is_city and country_of(m.party) != "RU" and bool(_ROUTE.search(before)):
         return True
+    if _CORRIDOR_AFTER.match(after) and _in_a_chain(before, after):
+        return True  # "along the Moscow–Minsk corridor": the places say where the corridor runs, Moscow included
     return " " not in m.surface.strip() and type_of(m.party) not in FEDERAL_CITY_TYPES \
         and bool(_ROUTE_CHAIN_AFTER.match(after)) and _in_a_chain(before, after)
 
@@ -197,6 +199,9 @@ def _foreign_route_end(m: Mention, before: str, type_of, country_of, after: str 
 # the road word after it
 _ROUTE_CHAIN_AFTER = re.compile(r"(?:\s*[–—-]\s*[A-ZА-ЯЁ][\w-]*)*\s+(?:highway|road|railway|motorway|rail\s+link|"
                                 r"flight|bus\s+route|автодорог\w*|трасс\w*|магистрал\w*|железн\w+\s+дорог\w*)\b")
+
+
+_CORRIDOR_AFTER = re.compile(r"(?:\s*[–—-]\s*[A-ZА-ЯЁ][\w-]*)*\s+(?:corridor|коридор\w*)\b")
 
 
 def _in_a_chain(before: str, after: str) -> bool:
@@ -319,7 +324,7 @@ def _names_a_thing(text: str, at: int) -> bool:
 
 
 _BORDER = re.compile(r"(?i)(?<![\w-])(?:гранич(?:ит|ат|ащ\w*)|приграничн\w*(?=\s+со?\s)|на границе|(?:общую |протяж[её]нную )?границу|"
-                     r"border(?:s|ing|ed)(?: on)?|border with)(?!\w)\s*(?:с|со|with)?")
+                     r"border(?:s|ing|ed)(?: on)?|border with|(?<=that )border|(?<=which )border)(?!\w)\s*(?:с|со|with)?")
 # (the noun "border" — "Cross-Border Programme", "border crossing" — lists no neighbours)
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:а|но|и\s+(?:развива|сотруднича|подписа))\b|\b(?:and|but)\s+(?:has|have|develops|signed|cooperates)\b")
 
