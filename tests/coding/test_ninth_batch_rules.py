@@ -343,3 +343,11 @@ SESSION_CASES = [
 @pytest.mark.parametrize("name, author, text, pairs", SESSION_CASES, ids=[c[0] for c in SESSION_CASES])
 def test_session_cases(name, author, text, pairs):
     assert _pairs(author, text) == pairs
+
+
+def test_members_of_the_council_named_before():
+    text = ("На региональном уровне работал Баренцев региональный совет. С российской стороны членами регионального "
+            "совета являлись Мурманская и Архангельская области.")
+    facts = _facts(None, text)
+    assert {f.parties for f in facts} == {("RU-MUR", "org:beac"), ("RU-ARK", "org:beac")}
+    assert {f.status.value for f in facts} == {"implemented"}

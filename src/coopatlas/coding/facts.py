@@ -196,6 +196,8 @@ def _the_association_before(text: str, start: int, end: int, mention_index, bodi
 MEMBERSHIP_OF_IT = ("входит в нее", "входят в нее", "является ее членом", "являются ее членами", "вышла из нее",
                     "вышли из нее", "вышел из нее", "is a member of it", "are members of it", "joined it", "left it")
 _BODY_REACH = 600  # characters back to the body that "в неё", "it" means
+# "членами регионального совета являлись …": a body by its common noun, named before (decision 94)
+_BODY_NOUN = re.compile(r"(?i)(?<![\w-])(?:совет\w*|ассоциаци\w*|еврорегион\w*|council|association|euroregion)(?![\w-])")
 
 
 def _body_named_before(start: int, bodies: Sequence[tuple[int, str]]) -> str | None:
@@ -380,7 +382,9 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             continue
         cues = [h.cue for h in hits]
         parties = _unique(m.party for m in inside if not m.party.startswith("group:"))
-        if not any(p.startswith(FRAMEWORK_PREFIXES) for p in parties) and any(c.text in MEMBERSHIP_OF_IT for c in cues) \
+        if not any(p.startswith(FRAMEWORK_PREFIXES) for p in parties) and (
+                any(c.text in MEMBERSHIP_OF_IT for c in cues) or text is not None and any(
+                    c.text in ("членами", "членом") for c in cues) and _BODY_NOUN.search(text, start, end)) \
                 and (body := _body_named_before(start, bodies)):
             parties = _unique(parties + (body,))  # "Бурятия входит в неё с 1996 года": the body named before
         if text is not None and (body := _the_association_before(text, start, end, mention_index, bodies)) \
@@ -560,7 +564,8 @@ def _partner_drafts(partners, parties, cues: Sequence[Cue], author, implied, spa
 
 
 MEMBERSHIP_CUES = ("members of", "member of", "a member of", "являются членами", "является членом", "член",
-                   "входят в состав", "входит в состав", "входит в ассоциац", "входят в ассоциац") + MEMBERSHIP_OF_IT
+                   "входят в состав", "входит в состав", "входит в ассоциац", "входят в ассоциац", "членами",
+                   "членом") + MEMBERSHIP_OF_IT
 
 
 def _membership_only(cues: Sequence[Cue]) -> bool:
