@@ -351,3 +351,10 @@ def test_members_of_the_council_named_before():
     facts = _facts(None, text)
     assert {f.parties for f in facts} == {("RU-MUR", "org:beac"), ("RU-ARK", "org:beac")}
     assert {f.status.value for f in facts} == {"implemented"}
+
+
+def test_within_its_framework_after_a_named_agreement_adds_no_body():
+    text = ("Республика является членом Межрегиональной ассоциации «Сибирское соглашение». Соглашение с Республикой "
+            "Тыва, заключённое в 2012 году, в 2023 году пролонгировано до 2028 года; в его рамках ведётся совместная "
+            "подготовка обоснования инвестиций в строительство автомобильной дороги Абаза – Ак-Довурак.")
+    assert ("RU-KK", "RU-TY") in {f.parties for f in _facts("RU-KK", text)}

@@ -166,6 +166,16 @@ _UNNAMED_MANY = re.compile(r"(?i)(?<![\w-])(?:(?:more\s+than|over|about|nearly|a
                            r"регион|субъект)")
 
 
+_AGREEMENT_NOUN = re.compile(r"(?i)соглашени|договор|меморандум|протокол|agreement|memorandum|treaty")
+
+
+def _agreement_named_before_its(text: str | None, hits, start: int) -> bool:
+    """"Соглашение с Республикой Тыва … пролонгировано; в его рамках ведётся …": "его" is the agreement the
+    passage names before it, not the body of the fact before (decision 95)."""
+    at = next((h.start for h in hits if h.cue.kind == "anaphora" and h.cue.text in _ITS_FRAMEWORK), None)
+    return text is not None and at is not None and _AGREEMENT_NOUN.search(text, start, at) is not None
+
+
 # "The association has also acted as a party: it signed …", "Ассоциация подписала …": the association named last
 _THE_ASSOCIATION = re.compile(r"(?:The\s+association|Ассоциация)\s+(?![«\"“A-ZА-ЯЁ(])|"
                               # "Кроме того, ассоциация подписала …": lower case inside a sentence, with its verb
@@ -441,10 +451,11 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         if partners and last_with_partners and any(c.kind == "anaphora" and c.text in _ITS_FRAMEWORK for c in cues):
             # "Область является членом Ассоциации «Черноземье». В её рамках область совместно с Липецкой и
             # Тамбовской областями предполагает сформировать кластер": the body before frames the new project
-            bodies = _unique(p for i in last_with_partners for p in drafts[i].partners if p.startswith(FRAMEWORK_PREFIXES))
-            if bodies and not any(p.startswith(FRAMEWORK_PREFIXES) for p in partners):
-                partners = _unique(partners + bodies)
-                parties = _unique(parties + bodies)
+            frames = _unique(p for i in last_with_partners for p in drafts[i].partners if p.startswith(FRAMEWORK_PREFIXES))
+            if frames and not any(p.startswith(FRAMEWORK_PREFIXES) for p in partners) \
+                    and not _agreement_named_before_its(text, hits, start):
+                partners = _unique(partners + frames)
+                parties = _unique(parties + frames)
                 cues = cues + [Cue("joint", "joint", "", "within the body named before")]
         if partners and last_with_partners and _both_before_new_partners(hits, inside, partners):
             before = _unique(p for i in last_with_partners for p in drafts[i].partners)
