@@ -358,3 +358,12 @@ def test_within_its_framework_after_a_named_agreement_adds_no_body():
             "Тыва, заключённое в 2012 году, в 2023 году пролонгировано до 2028 года; в его рамках ведётся совместная "
             "подготовка обоснования инвестиций в строительство автомобильной дороги Абаза – Ак-Довурак.")
     assert ("RU-KK", "RU-TY") in {f.parties for f in _facts("RU-KK", text)}
+
+
+def test_a_frame_and_a_later_membership_of_it_in_one_document():
+    # the frame of decision 71 once overwrote the list of bodies named in the text that decision 92 reads
+    text = ("Область является членом Ассоциации «Черноземье». В её рамках область совместно с Липецкой и Тамбовской "
+            "областями предполагает сформировать туристский кластер.\n\n"
+            "Отдельно действует Ассоциация «Центральная Россия». Область входит в неё с 1998 года.")
+    parties = {f.parties for f in _facts("RU-VOR", text)}
+    assert ("RU-VOR", "assoc:central-russia") in parties
