@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Protocol, Sequence
 
 from coopatlas.coding import rules
+from coopatlas.coding.bodies import (BODY_NOUN, ITS_FRAMEWORK, MEMBERSHIP_OF_IT, agreement_named_before_its,
+                                     body_named_before, the_association_before)
 from coopatlas.coding.clauses import others_as_subject, parallel_clauses, parenthesised_content
 from coopatlas.coding.cues import Cue
 from coopatlas.coding.hits import (CueHit, drafts_not_in_force, only_a_meeting, under_modals, without_later_talks,
@@ -164,55 +166,6 @@ _INSTITUTION_SUBJECT = re.compile(
 _UNNAMED_MANY = re.compile(r"(?i)(?<![\w-])(?:(?:more\s+than|over|about|nearly|almost|around|some|более|свыше|около|"
                            r"почти|порядка)\s+)?\d+\s+(?:российских\s+|russian\s+)?(?:regions|subjects|constituent|"
                            r"регион|субъект)")
-
-
-_AGREEMENT_NOUN = re.compile(r"(?i)соглашени|договор|меморандум|протокол|agreement|memorandum|treaty")
-
-
-def _agreement_named_before_its(text: str | None, hits, start: int) -> bool:
-    """"Соглашение с Республикой Тыва … пролонгировано; в его рамках ведётся …": "его" is the agreement the
-    passage names before it, not the body of the fact before (decision 95)."""
-    at = next((h.start for h in hits if h.cue.kind == "anaphora" and h.cue.text in _ITS_FRAMEWORK), None)
-    return text is not None and at is not None and _AGREEMENT_NOUN.search(text, start, at) is not None
-
-
-# "The association has also acted as a party: it signed …", "Ассоциация подписала …": the association named last
-_THE_ASSOCIATION = re.compile(r"(?:The\s+association|Ассоциация)\s+(?![«\"“A-ZА-ЯЁ(])|"
-                              # "Кроме того, ассоциация подписала …": lower case inside a sentence, with its verb
-                              r"(?<=\s)(?:ассоциация\s+(?:также\s+)?[а-яё]+ла|the\s+association\s+(?:also\s+|has\s+)*"
-                              r"(?:signed|held|adopted|approved|launched|agreed))\b")
-_CLAUSE_START = re.compile(r"(?:[.:;]\s+|\n\s*)$")
-_ASSOCIATION_REACH = 1500  # characters back to the association that "the association" means
-
-
-def _the_association_before(text: str, start: int, end: int, mention_index, bodies=()) -> str | None:
-    at = _THE_ASSOCIATION.search(text, start, end)
-    if at is None or not (at.start() == start or text[at.start()].islower()
-                          or _CLAUSE_START.search(text, max(start, at.start() - 3), at.start())):
-        return None  # the subject of a sentence or clause, not "the association's council" inside one
-    before = [m for m in mention_index.within(max(0, at.start() - _ASSOCIATION_REACH), at.start())
-              if m.party.startswith("assoc:")]
-    named = [(pos, party) for pos, party in bodies
-             if at.start() - _ASSOCIATION_REACH <= pos < at.start() and party.startswith("assoc:")]
-    if named and (not before or named[-1][0] > before[-1].start):
-        return named[-1][1]  # named outside the passages, nearer
-    named_here = [m for m in mention_index.within(at.start(), end) if m.party.startswith("assoc:")]
-    if named_here and any(m.start - at.end() < 3 for m in named_here):
-        return None  # "Ассоциация «Большой Урал»": it is named right here
-    return before[-1].party if before else None
-
-
-# "… in it", "… of it": membership of the body named before (decision 92)
-MEMBERSHIP_OF_IT = ("входит в нее", "входят в нее", "является ее членом", "являются ее членами", "вышла из нее",
-                    "вышли из нее", "вышел из нее", "is a member of it", "are members of it", "joined it", "left it")
-_BODY_REACH = 600  # characters back to the body that "в неё", "it" means
-# "членами регионального совета являлись …": a body by its common noun, named before (decision 94)
-_BODY_NOUN = re.compile(r"(?i)(?<![\w-])(?:совет\w*|ассоциаци\w*|еврорегион\w*|council|association|euroregion)(?![\w-])")
-
-
-def _body_named_before(start: int, bodies: Sequence[tuple[int, str]]) -> str | None:
-    i = bisect_left(bodies, (start, ""))
-    return bodies[i - 1][1] if i and start - bodies[i - 1][0] <= _BODY_REACH else None
 
 
 def _unnamed_many_before(text: str, start: int, inside, partners) -> bool:
@@ -394,10 +347,10 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         parties = _unique(m.party for m in inside if not m.party.startswith("group:"))
         if not any(p.startswith(FRAMEWORK_PREFIXES) for p in parties) and (
                 any(c.text in MEMBERSHIP_OF_IT for c in cues) or text is not None and any(
-                    c.text in ("членами", "членом") for c in cues) and _BODY_NOUN.search(text, start, end)) \
-                and (body := _body_named_before(start, bodies)):
+                    c.text in ("членами", "членом") for c in cues) and BODY_NOUN.search(text, start, end)) \
+                and (body := body_named_before(start, bodies)):
             parties = _unique(parties + (body,))  # "Бурятия входит в неё с 1996 года": the body named before
-        if text is not None and (body := _the_association_before(text, start, end, mention_index, bodies)) \
+        if text is not None and (body := the_association_before(text, start, end, mention_index, bodies)) \
                 and body not in parties:
             parties = _unique(parties + (body,))  # "The association has also signed a memorandum with …"
             cues = cues + [Cue("joint", "joint", "", "the association as the subject")]
@@ -448,12 +401,12 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             named_again = [i for i in last_with_partners if set(drafts[i].partners) & set(partners)]
             last_with_partners = named_again or last_with_partners
             partners = ()
-        if partners and last_with_partners and any(c.kind == "anaphora" and c.text in _ITS_FRAMEWORK for c in cues):
+        if partners and last_with_partners and any(c.kind == "anaphora" and c.text in ITS_FRAMEWORK for c in cues):
             # "Область является членом Ассоциации «Черноземье». В её рамках область совместно с Липецкой и
             # Тамбовской областями предполагает сформировать кластер": the body before frames the new project
             frames = _unique(p for i in last_with_partners for p in drafts[i].partners if p.startswith(FRAMEWORK_PREFIXES))
             if frames and not any(p.startswith(FRAMEWORK_PREFIXES) for p in partners) \
-                    and not _agreement_named_before_its(text, hits, start):
+                    and not agreement_named_before_its(text, hits, start):
                 partners = _unique(partners + frames)
                 parties = _unique(parties + frames)
                 cues = cues + [Cue("joint", "joint", "", "within the body named before")]
@@ -691,8 +644,6 @@ def _hub_with_partners(text: str, inside: Sequence[Mention], partners, cues: Seq
 
 
 COUNTED_TOGETHER = frozenset({"the three regions", "all three regions", "три региона", "трех регионов"})
-_ITS_FRAMEWORK = frozenset({"в её рамках", "в ее рамках", "в его рамках", "в их рамках", "within its framework",
-                            "within the association", "по итогам заседания"})
 WITH_THEM = frozenset({"совместно с ними", "вместе с ними", "together with them", "jointly with them",
                        "together with both of them", "jointly with both of them", "совместно с обоими",
                        "вместе с обоими"})
