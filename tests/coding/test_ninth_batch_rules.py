@@ -367,3 +367,15 @@ def test_a_frame_and_a_later_membership_of_it_in_one_document():
             "Отдельно действует Ассоциация «Центральная Россия». Область входит в неё с 1998 года.")
     parties = {f.parties for f in _facts("RU-VOR", text)}
     assert ("RU-VOR", "assoc:central-russia") in parties
+
+
+def test_a_resumed_agreement_is_in_force_again():
+    text = ("A separate agreement with Minsk Region, signed in 2015, was suspended in 2020 at the request of the "
+            "Belarusian side. It was resumed in March 2024.")
+    assert {f.status.value for f in _facts("RU-CHE", text)} == {"agreed"}
+
+
+def test_a_resumption_only_wished_for_keeps_the_ending():
+    text = ("Сотрудничество с аймаком Увс (Монголия) приостановлено в 2020 году. Республика выступает за "
+            "возобновление соглашения.")
+    assert {f.status.value for f in _facts("RU-KK", text)} == {"terminated"}

@@ -68,9 +68,15 @@ def status_of(cues: Sequence[Cue], quote: str = "") -> tuple[Status, list[str]]:
         if named:
             return Status.AGREED, [f"an agreement named with no status word is in force (codebook 5): {named[0]}"]
         return Status.INTENDED, ["default: no status word (a goal)"]
+    if any(s == Status.AGREED and t.lower().startswith(RESUMED) for s, t in found):
+        # "suspended in 2020 … resumed in March 2024": the suspension was undone (decision 96)
+        found = [(s, t) for s, t in found if s != Status.TERMINATED] or found
     best = max(s.rank for s, _ in found)
     status = next(s for s, _ in found if s.rank == best)
     return status, sorted({t for s, t in found if s == status})
+
+
+RESUMED = ("возобнов", "resumed", "was resumed", "were resumed", "has been resumed", "have been resumed")
 
 
 def _measured_row(quote: str) -> bool:
