@@ -379,3 +379,10 @@ def test_a_resumption_only_wished_for_keeps_the_ending():
     text = ("Сотрудничество с аймаком Увс (Монголия) приостановлено в 2020 году. Республика выступает за "
             "возобновление соглашения.")
     assert {f.status.value for f in _facts("RU-KK", text)} == {"terminated"}
+
+
+def test_an_ended_clause_is_no_ended_agreement():
+    text = ("Дополнительное соглашение к Соглашению между Правительством Пермского края и Правительством Республики "
+            "Коми о сотрудничестве. 1. Продлить срок действия Соглашения до 2029 года. 2. Пункт 3 статьи 4 "
+            "Соглашения признать утратившим силу.")
+    assert "terminated" not in {f.status.value for f in _facts("RU-PER", text)}

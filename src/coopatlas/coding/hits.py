@@ -160,3 +160,15 @@ def without_responsible_bodies(hits: Sequence[CueHit], text: str | None) -> Sequ
                 continue
         out.append(h)
     return out
+
+
+# "Пункт 3 статьи 4 Соглашения признать утратившим силу": a clause of the agreement ends, not the agreement
+_CLAUSE_BEFORE = re.compile(r"(?i)(?:пункт|подпункт|абзац|стать[юяи]|раздел|приложени)\w*\s[^.;:]{0,60}$")
+
+
+def without_ended_clauses(hits: Sequence[CueHit], text: str | None) -> Sequence[CueHit]:
+    """An ending word whose subject is a clause, article or annex of the agreement is dropped (decision 97)."""
+    if text is None or not any(h.cue.kind == "status" and h.cue.value == "terminated" for h in hits):
+        return hits
+    return [h for h in hits if not (h.cue.kind == "status" and h.cue.value == "terminated"
+                                    and _CLAUSE_BEFORE.search(text, max(0, h.start - 80), h.start))]
