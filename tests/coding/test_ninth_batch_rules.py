@@ -386,3 +386,9 @@ def test_an_ended_clause_is_no_ended_agreement():
             "Коми о сотрудничестве. 1. Продлить срок действия Соглашения до 2029 года. 2. Пункт 3 статьи 4 "
             "Соглашения признать утратившим силу.")
     assert "terminated" not in {f.status.value for f in _facts("RU-PER", text)}
+
+
+def test_work_under_way_in_english_is_implemented():
+    text = ("Under a road map for 2024–2026 with Kazakhstan's Kostanay Region, the two regions are setting up a joint "
+            "wholesale food market.")
+    assert {f.status.value for f in _facts("RU-CHE", text)} == {"implemented"}
