@@ -392,3 +392,11 @@ def test_work_under_way_in_english_is_implemented():
     text = ("Under a road map for 2024–2026 with Kazakhstan's Kostanay Region, the two regions are setting up a joint "
             "wholesale food market.")
     assert {f.status.value for f in _facts("RU-CHE", text)} == {"implemented"}
+
+
+def test_euroregions_by_their_bare_english_names():
+    text = ("Belgorod Region and Ukraine's Kharkiv Region founded Slobozhanshchina in 2003. Kursk Region and Sumy "
+            "Region set up Yaroslavna in 2007.")
+    parties = {f.parties for f in _facts(None, text)}
+    assert ("RU-BEL", "UA-63", "euroregion:slobozhanshchina") in parties
+    assert ("RU-KRS", "UA-59", "euroregion:yaroslavna") in parties
