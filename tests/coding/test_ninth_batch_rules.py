@@ -400,3 +400,9 @@ def test_euroregions_by_their_bare_english_names():
     parties = {f.parties for f in _facts(None, text)}
     assert ("RU-BEL", "UA-63", "euroregion:slobozhanshchina") in parties
     assert ("RU-KRS", "UA-59", "euroregion:yaroslavna") in parties
+
+
+def test_companies_from_russia_and_other_states_name_no_partner():
+    text = ("По линии программы в Омске прошла приграничная ярмарка, на которой были представлены 230 предприятий из "
+            "России, Казахстана и Киргизии.")
+    assert not {p for f in _facts("RU-OMS", text) for p in f.parties} & {"KZ", "KG"}

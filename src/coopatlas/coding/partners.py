@@ -142,7 +142,12 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
     kept = []
     dropped_at, dropped_before = -100, ""
     for i, m in enumerate(mentions):
-        if m.party in NOT_PARTIES or _inside_any(m, quoted) or _inside_any(m, borders):
+        if m.party in NOT_PARTIES:
+            before = text[max(0, m.start - _CONTEXT_REACH):m.start]
+            if _after_words_of_no_partner(before):  # "предприятий из России, Казахстана и Киргизии": the list
+                dropped_at, dropped_before = m.end, before  # after the dropped name goes with it
+            continue
+        if _inside_any(m, quoted) or _inside_any(m, borders):
             continue
         before = text[max(0, m.start - _CONTEXT_REACH):m.start]
         after = text[m.end:m.end + _CONTEXT_REACH]
