@@ -211,20 +211,7 @@ def code_facts(text: str, passages, mentions: Mentions, cue_hits, *, author, ref
 
 def _scan(matcher: Matcher, norm, text: str):
     name_hits, cue_hits = [], []
-    split = {}  # payload tuples are shared by every hit of a key: split each once (the tuple is kept
-    #             in the value so that its id cannot be reused while this dict lives)
-    for hit in matcher.scan(norm.text):
-        parts = split.get(id(hit.payloads))
-        if parts is None:
-            names = tuple(p for p in hit.payloads if isinstance(p, NameEntry))
-            parts = split[id(hit.payloads)] = (names, tuple(p for p in hit.payloads if isinstance(p, Cue)),
-                                               hit.payloads)
-        names, cues, _ = parts
-        if names:
-            name_hits.append(hit if len(names) == len(hit.payloads) else Hit(hit.start, hit.end, hit.key, names))
-        if cues:
-            start, end = norm.span_to_original(hit.start, hit.end)
-            cue_hits.extend(CueHit(c, start, end) for c in cues)
+    _collect(matcher, norm, 0, len(norm.text), {}, name_hits, cue_hits)
     return name_hits, _drop_blocked(cue_hits)
 
 
@@ -233,21 +220,29 @@ def _scan_passages(matcher: Matcher, norm, passages) -> tuple[list, list[CueHit]
     there only: most of a document is not about cooperation. Name hits come back in normalised
     offsets of the whole text, cue hits in original offsets."""
     names, cues = [], []
-    split: dict = {}  # as in _scan: each payload tuple is split once
+    split: dict = {}
     for start, end in passages:
-        n_start, n_end = norm.from_original(start), norm.from_original(end)
-        for hit in matcher.scan(norm.text[n_start:n_end]):
-            parts = split.get(id(hit.payloads))
-            if parts is None:
-                parts = split[id(hit.payloads)] = (tuple(p for p in hit.payloads if isinstance(p, NameEntry)),
-                                                   tuple(p for p in hit.payloads if isinstance(p, Cue)), hit.payloads)
-            entries, found, _ = parts
-            if entries:
-                names.append(Hit(n_start + hit.start, n_start + hit.end, hit.key, entries))
-            if found:
-                s, e = norm.span_to_original(n_start + hit.start, n_start + hit.end)
-                cues.extend(CueHit(c, s, e) for c in found)
+        _collect(matcher, norm, norm.from_original(start), norm.from_original(end), split, names, cues)
     return names, _drop_blocked(cues)
+
+
+def _collect(matcher: Matcher, norm, n_start: int, n_end: int, split: dict, names: list, cues: list) -> None:
+    """Scan norm.text[n_start:n_end]; add its name hits (normalised offsets of the whole text) to `names` and its
+    cue hits (original offsets) to `cues`. Payload tuples are shared by every hit of a key, so `split` splits each
+    once (the tuple is kept in the value, so that its id cannot be reused while the dict lives)."""
+    whole = n_start == 0 and n_end == len(norm.text)
+    for hit in matcher.scan(norm.text if whole else norm.text[n_start:n_end]):
+        parts = split.get(id(hit.payloads))
+        if parts is None:
+            parts = split[id(hit.payloads)] = (tuple(p for p in hit.payloads if isinstance(p, NameEntry)),
+                                               tuple(p for p in hit.payloads if isinstance(p, Cue)), hit.payloads)
+        entries, found, _ = parts
+        if entries:
+            names.append(hit if whole and len(entries) == len(hit.payloads)
+                         else Hit(n_start + hit.start, n_start + hit.end, hit.key, entries))
+        if found:
+            s, e = norm.span_to_original(n_start + hit.start, n_start + hit.end)
+            cues.extend(CueHit(c, s, e) for c in found)
 
 
 def _merged(hits: list) -> list:
