@@ -279,11 +279,12 @@ def _drop_blocked(hits: list[CueHit]) -> list[CueHit]:
         if kind == "sphere" and sphere_blocks and any(b.end >= h.end for b in sphere_blocks.within(near, h.start + 1)):
             return True
         if kind == "status":  # "продолжают согласование" is a plan, not "продолжают" work
-            return any(o.cue.value != h.cue.value and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
-                       for o in statuses.within(near, h.start + 1))
-        return kind == "sphere" and any(
-            o.cue.value != h.cue.value and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
-            for o in spheres.within(near, h.start + 1))
+            return longer_of_another_value(h, statuses.within(near, h.start + 1))
+        return kind == "sphere" and longer_of_another_value(h, spheres.within(near, h.start + 1))
+
+    def longer_of_another_value(h: CueHit, others) -> bool:
+        return any(o.cue.value != h.cue.value and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+                   for o in others)
 
     return [h for h in hits if h.cue.kind not in ("block", "sphere_block") and not hidden(h)]
 
