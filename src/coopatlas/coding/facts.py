@@ -16,8 +16,7 @@ from coopatlas.coding.bodies import (BODY_NOUN, ITS_FRAMEWORK, MEMBERSHIP_OF_IT,
                                      body_named_before, the_association_before)
 from coopatlas.coding.clauses import others_as_subject, parallel_clauses, parenthesised_content
 from coopatlas.coding.cues import Cue
-from coopatlas.coding.hits import (CueHit, drafts_not_in_force, only_a_meeting, under_modals, without_later_talks,
-                                   without_ended_clauses, without_meeting_words, without_responsible_bodies)
+from coopatlas.coding.hits import CueHit, holding, only_a_meeting, without_later_talks, without_meeting_words
 from coopatlas.coding.partners import CITY_TYPES, LIST_GLUE, party_attribute
 from coopatlas.model import Arity, Direction, Evidence, Fact, Mention
 from coopatlas.nlp.resolve import SpanIndex
@@ -800,8 +799,7 @@ def code_fact(draft: Draft, text: str, cue_hits: Sequence[CueHit], mentions: Seq
               author: str | None, ref: ReferenceLike) -> Fact:
     spans = draft.spans
     cue_index = cue_hits if isinstance(cue_hits, SpanIndex) else SpanIndex(cue_hits, lambda h: h.start)
-    hits = without_ended_clauses(without_responsible_bodies(
-        drafts_not_in_force(under_modals(without_meeting_words(cue_index.within_any(spans), text)), text), text), text)
+    hits = holding(cue_index.within_any(spans), text)
     cues = [h.cue for h in hits]
     quote = " ".join(text[s:e] for s, e in spans)
     spheres, sphere_why = rules.spheres_of(cues)

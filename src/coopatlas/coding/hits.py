@@ -21,6 +21,11 @@ class CueHit(NamedTuple):
     end: int
 
 
+def as_plan(h: CueHit, why: str) -> CueHit:
+    """The status hit read as a plan (`intended`), its text saying why ("подписано (negated)")."""
+    return CueHit(Cue("status", "intended", h.cue.lang, f"{h.cue.text} ({why})"), h.start, h.end)
+
+
 _MEETING_REACH = 40  # characters between a meeting word and the verb that reports the meeting
 
 
@@ -40,7 +45,7 @@ def without_meeting_words(hits: Sequence[CueHit], text: str | None = None) -> li
         # 2016": it lapsed)
         statuses = sorted(h.start for h in hits if h.cue.kind == "status")
         first_after = {statuses[i] for n in negations if (i := bisect_left(statuses, n)) < len(statuses)}
-        hits = [CueHit(Cue("status", "intended", h.cue.lang, f"{h.cue.text} (negated)"), h.start, h.end)
+        hits = [as_plan(h, "negated")
                 if h.cue.kind == "status" and h.cue.value != "intended" and (
                     (h.start in first_after and any(0 <= h.start - n <= _NEGATION_REACH for n in negations))
                     or any(0 <= a - h.end <= _NEGATION_AFTER_REACH for a in after)) else h
@@ -88,7 +93,7 @@ def under_modals(hits: Sequence[CueHit]) -> list[CueHit]:
     for h in hits:
         if h.cue.kind == "status" and h.cue.value != "intended" and any(0 <= h.start - m <= _MODAL_REACH
                                                                            for m in modal_ends):
-            h = CueHit(Cue("status", "intended", h.cue.lang, f"{h.cue.text} (after a modal)"), h.start, h.end)
+            h = as_plan(h, "after a modal")
         out.append(h)
     return out
 
@@ -108,7 +113,7 @@ def drafts_not_in_force(hits: Sequence[CueHit], text: str) -> list[CueHit]:
         if h.cue.kind == "status" and h.cue.value == "agreed" and not h.cue.text.lower().startswith(SIGNING) \
                 and any(0 <= h.start - d <= _DRAFT_REACH and not _SENTENCE_END.search(text, d, h.start)
                         for d in drafts):
-            h = CueHit(Cue("status", "intended", h.cue.lang, f"{h.cue.text} (a draft)"), h.start, h.end)
+            h = as_plan(h, "a draft")
         out.append(h)
     return out
 
@@ -172,3 +177,10 @@ def without_ended_clauses(hits: Sequence[CueHit], text: str | None) -> Sequence[
         return hits
     return [h for h in hits if not (h.cue.kind == "status" and h.cue.value == "terminated"
                                     and _CLAUSE_BEFORE.search(text, max(0, h.start - 80), h.start))]
+
+
+def holding(hits: Sequence[CueHit], text: str) -> Sequence[CueHit]:
+    """The cue hits of a fact's evidence that hold, in the order the filters must run: meeting words and
+    negations, modals, drafts, then the responsible body's cell and ended clauses."""
+    hits = drafts_not_in_force(under_modals(without_meeting_words(hits, text)), text)
+    return without_ended_clauses(without_responsible_bodies(hits, text), text)
