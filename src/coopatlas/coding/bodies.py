@@ -39,10 +39,9 @@ def the_association_before(text: str, start: int, end: int, mention_index, bodie
         return None  # the subject of a sentence or clause, not "the association's council" inside one
     before = [m for m in mention_index.within(max(0, at.start() - _ASSOCIATION_REACH), at.start())
               if m.party.startswith("assoc:")]
-    named = [(pos, party) for pos, party in bodies
-             if at.start() - _ASSOCIATION_REACH <= pos < at.start() and party.startswith("assoc:")]
-    if named and (not before or named[-1][0] > before[-1].start):
-        return named[-1][1]  # named outside the passages, nearer
+    named = _last_before(bodies, at.start(), _ASSOCIATION_REACH, ("assoc:",))
+    if named and (not before or named[0] > before[-1].start):
+        return named[1]  # named outside the passages, nearer
     named_here = [m for m in mention_index.within(at.start(), end) if m.party.startswith("assoc:")]
     if named_here and any(m.start - at.end() < 3 for m in named_here):
         return None  # "Ассоциация «Большой Урал»": it is named right here
@@ -58,5 +57,17 @@ BODY_NOUN = re.compile(r"(?i)(?<![\w-])(?:совет\w*|ассоциаци\w*|е
 
 
 def body_named_before(start: int, bodies: Sequence[tuple[int, str]]) -> str | None:
-    i = bisect_left(bodies, (start, ""))
-    return bodies[i - 1][1] if i and start - bodies[i - 1][0] <= _BODY_REACH else None
+    found = _last_before(bodies, start, _BODY_REACH)
+    return found[1] if found else None
+
+
+def _last_before(bodies: Sequence[tuple[int, str]], at: int, reach: int,
+                 prefixes: tuple[str, ...] = ("assoc:", "org:", "euroregion:")) -> tuple[int, str] | None:
+    """The last (offset, party) of `bodies` (sorted) before `at` and within `reach`, whose party has one of the
+    prefixes."""
+    i = bisect_left(bodies, (at, ""))
+    while i and at - bodies[i - 1][0] <= reach:
+        i -= 1
+        if bodies[i][1].startswith(prefixes):
+            return bodies[i]
+    return None
