@@ -93,7 +93,8 @@ def _any_of(patterns) -> re.Pattern:
 _NOT_A_PARTNER_AFTER_ANY = _any_of(_NOT_A_PARTNER_AFTER)
 # a word each of those patterns needs (lower case): most names have none of them before them, and a
 # substring test is far cheaper than the search
-_NOT_A_PARTNER_KEYS = ("come from", "came from", "coming from", "приезжа", "родом", "законодательств", "legislation", "held", "take", "пройд", "состоит", "состоят", "проход", "провод", "форум", "выставк",
+_NOT_A_PARTNER_KEYS = ("come from", "came from", "coming from", "приезжа", "родом", "законодательств", "legislation",
+                       "held", "take", "пройд", "состоит", "состоят", "проход", "провод", "форум", "выставк",
                        "ярмарк", "конференц", "саммит", "forum", "exhibition", "fair", "conference", "summit",
                        "руководств", "принимая", "учитывая", "guided", "taking", "bearing", "second only",
                        "ahead of", "уступая", "опережая", "bound", "destined", "en route", "следующ", "направляем",
@@ -142,18 +143,17 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
     kept = []
     dropped_at, dropped_before = -100, ""
     for i, m in enumerate(mentions):
+        before = text[max(0, m.start - _CONTEXT_REACH):m.start]
         if m.party in NOT_PARTIES:
-            before = text[max(0, m.start - _CONTEXT_REACH):m.start]
             if _after_words_of_no_partner(before):  # "предприятий из России, Казахстана и Киргизии": the list
                 dropped_at, dropped_before = m.end, before  # after the dropped name goes with it
             continue
         if _inside_any(m, quoted) or _inside_any(m, borders):
             continue
-        before = text[max(0, m.start - _CONTEXT_REACH):m.start]
         after = text[m.end:m.end + _CONTEXT_REACH]
-        if _venue(m, text, type_of) or _dateline(m, text) or _EVENT_AFTER_VENUE.match(after) or _foreign_route_end(m, before, type_of, country_of, after) \
-                or _area_of_states(m, before, after) or _district_as_location(m, before) or names_an_institution(m, text) \
-                or _after_words_of_no_partner(before):
+        if _venue(m, text, type_of) or _dateline(m, text) or _EVENT_AFTER_VENUE.match(after) \
+                or _foreign_route_end(m, before, type_of, country_of, after) or _area_of_states(m, before, after) \
+                or _district_as_location(m, before) or names_an_institution(m, text) or _after_words_of_no_partner(before):
             dropped_at, dropped_before = m.end, before  # "come from Moscow and Pskov Region": the list goes with it
             continue
         if 0 <= m.start - dropped_at <= 8 and LIST_GLUE.fullmatch(text[dropped_at:m.start]) \
