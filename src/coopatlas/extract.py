@@ -79,7 +79,7 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     """
     pipe = pipeline or default_pipeline()
     norm = normalise(text)
-    name_hits, cue_hits = _scan(pipe.matcher, norm, text)
+    name_hits, cue_hits = _scan(pipe.matcher, norm)
     defined = document_abbreviations(text, norm, name_hits)  # "(Исламская Республика Иран, далее – ИРИ)"
     name_hits = with_document_abbreviations(name_hits, defined)
     cue_hits = cue_hits + _days_of_a_region(text) + _states_as_subject(text)
@@ -209,7 +209,7 @@ def code_facts(text: str, passages, mentions: Mentions, cue_hits, *, author, ref
     return [code_fact(d, text, cue_index, mention_index, author=author, ref=ref) for d in drafts]
 
 
-def _scan(matcher: Matcher, norm, text: str):
+def _scan(matcher: Matcher, norm):
     name_hits, cue_hits = [], []
     _collect(matcher, norm, 0, len(norm.text), {}, name_hits, cue_hits)
     return name_hits, _drop_blocked(cue_hits)
@@ -341,7 +341,7 @@ def _capital_names(ref, party: str) -> tuple[str, ...]:
 
 def _author_from_title(title: str, pipe: Pipeline) -> str | None:
     norm = normalise(title)
-    hits, _ = _scan(pipe.matcher, norm, title)
+    hits, _ = _scan(pipe.matcher, norm)
     return infer_author(title, find_mentions(title, norm, hits).strong, pipe.ref, need_cue=False)
 
 
