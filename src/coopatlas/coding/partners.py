@@ -34,9 +34,11 @@ _VENUE = re.compile(r"(?:^|\s)(?:в|во|in|at)\s*(?:г\.\s*|городе\s+|the
 # "next held in Lithuania", "пройдёт в Уфе": where an event takes place, whatever the territory's kind
 _HELD_IN = re.compile(r"(?i)(?:held|take place|takes place|пройд[её]т|пройдут|состоится|состоятся|проходит|проходят|"
                       r"проводится|проводятся)\s+(?:[\w-]+\s+){0,3}?(?:in|в|во)\s*$")
-# "a cargo hub for Belarusian goods bound for China", "грузов, следующих в Китай": where goods go
+# "a cargo hub for Belarusian goods bound for China", "грузов, следующих в Китай": where goods go; "экспорта
+# лесопродукции в Китай", "exports of timber to China": where a region sells (decision 98: a market, no partner)
 _BOUND_FOR = re.compile(r"(?i)(?:bound\s+for|destined\s+for|en\s+route\s+to|следующ\w+\s+в|направляем\w+\s+в|"
-                        r"с\s+последующей\s+отправкой\s+в)\s*(?:the\s+)?$")
+                        r"с\s+последующей\s+отправкой\s+в|экспорт\w*\s+(?:[\w-]+\s+){0,3}?(?:в|во)|"
+                        r"exports?\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?to)\s*(?:the\s+)?$")
 # "many of its students come from Moscow and Pskov Region": where people come from
 _ORIGIN = re.compile(r"(?i)(?:(?:come|came|coming)\s+from|(?:приезжа\w+|родом)\s+из)\s+(?:the\s+)?$")
 # "distributors from the UAE, Saudi Arabia and Oman", "a private university in Dubai", "компаниями из Китая":
@@ -47,7 +49,8 @@ _INSTITUTION_FROM = re.compile(
     # "in" only after nouns that a region does not build or restore ("restoring schools in the DPR" is patronage)
     r"(?:compan(?:y|ies)|firms?|distributors?|importers?|buyers?|investors?|universit(?:y|ies)|trade\s+houses?)"
     r"\s+(?:based\s+)?in\s+(?:the\s+)?$|"
-    r"(?i:компани|предприяти|фирм|дистрибьютор|импорт[её]р|экспорт[её]р|производител|инвестор|вуз|университет)"
+    r"(?i:компани|предприяти|фирм|дистрибьютор|импорт[её]р|экспорт[её]р|производител|инвестор|вуз|университет|"
+    r"покупател|поставщик|закупщик)"
     r"\w*\s+из\s+$|торгов\w+\s+дом\w*\s+(?:[\w-]+\s+)?(?:в|во)\s+$")
 # "returned from Dubai, where it took part in the Gulfood exhibition", "из Ташкента, где приняла участие в
 # выставке": the place of an event the delegation went to (decision 31: an exhibition is no cooperation)
@@ -98,7 +101,7 @@ _NOT_A_PARTNER_KEYS = ("come from", "came from", "coming from", "приезжа"
                        "ярмарк", "конференц", "саммит", "forum", "exhibition", "fair", "conference", "summit",
                        "руководств", "принимая", "учитывая", "guided", "taking", "bearing", "second only",
                        "ahead of", "уступая", "опережая", "bound", "destined", "en route", "следующ", "направляем",
-                       "отправкой", "член", "member")
+                       "отправкой", "экспорт", "export", "член", "member")
 
 
 _NOT_A_PARTNER_KEY = re.compile("|".join(re.escape(k) for k in _NOT_A_PARTNER_KEYS))

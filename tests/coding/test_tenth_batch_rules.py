@@ -1,0 +1,33 @@
+"""Rules written in the session of the twelfth tuning batches (decisions 98-): one illustrative case each, with
+sentences written for these tests."""
+from coopatlas import extract_text
+
+
+def _pairs(author, text):
+    return {f.parties for f in extract_text(text, author, infer=False).facts if len(f.parties) > 1}
+
+
+def _facts(author, text):
+    return extract_text(text, author, infer=False).facts
+
+
+def test_an_export_destination_is_a_market_not_a_partner():
+    text = ("Правительство края намерено содействовать наращиванию экспорта пиломатериалов в Китай и Узбекистан, "
+            "однако соглашений об этом не заключалось.")
+    assert _pairs("RU-KYA", text) == set()
+
+
+def test_exports_to_a_state_in_english_name_no_partner():
+    text = "The regional government has signed an agreement with a dairy holding to double exports of cheese to Kazakhstan."
+    assert _pairs("RU-ALT", text) == set()
+
+
+def test_an_export_rule_keeps_a_partner_named_as_such():
+    text = ("Для расширения экспорта область подписала соглашение о сотрудничестве с Павлодарской областью "
+            "Республики Казахстан.")
+    assert ("KZ-PAV", "RU-OMS") in _pairs("RU-OMS", text)
+
+
+def test_a_buyer_from_a_foreign_region_is_a_company_not_a_partner():
+    text = "Компания «Таёжный лес» заключила контракт на поставку пиломатериалов покупателю из провинции Шаньдун."
+    assert _pairs("RU-KYA", text) == set()
