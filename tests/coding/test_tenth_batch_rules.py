@@ -31,3 +31,27 @@ def test_an_export_rule_keeps_a_partner_named_as_such():
 def test_a_buyer_from_a_foreign_region_is_a_company_not_a_partner():
     text = "Компания «Таёжный лес» заключила контракт на поставку пиломатериалов покупателю из провинции Шаньдун."
     assert _pairs("RU-KYA", text) == set()
+
+
+def test_goods_sent_to_a_state_name_no_partner():
+    text = "По меморандуму хабаровские рыбопромышленники отправят во Вьетнам первую партию минтая в 2025 году."
+    assert _pairs("RU-KHA", text) == set()
+
+
+def test_exhibitors_from_states_are_no_partners():
+    text = ("Within the CIS programme the Krai hosted a cross-border fair in Barnaul, with 180 exhibitors from "
+            "Kazakhstan, Kyrgyzstan and Uzbekistan.")
+    assert not {p for pair in _pairs("RU-ALT", text) for p in pair} & {"KZ", "KG", "UZ"}
+
+
+def test_states_and_a_body_after_a_takzhe_are_separate_relations():
+    text = ("Область будет развивать торгово-экономические связи с Республикой Казахстан и Республикой Узбекистан, "
+            "а также участвовать в программах Союзного государства.")
+    assert {f.parties for f in _facts("RU-PNZ", text)} == {
+        ("KZ", "RU-PNZ"), ("RU-PNZ", "UZ"), ("RU-PNZ", "org:union-state")}
+
+
+def test_a_body_after_naryadu_s_is_not_a_party_of_the_sentence():
+    text = ("Наряду с программами Союзного государства республика поддерживает прямые связи с Могилёвской "
+            "областью Республики Беларусь.")
+    assert {f.parties for f in _facts("RU-CU", text)} == {("BY-MA", "RU-CU")}

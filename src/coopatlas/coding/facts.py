@@ -418,7 +418,8 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         if partners:
             cues = _without_late_between(cues, hits, inside, partners)
             listed = _author_listed_with_others(inside, author, text) if text is not None else False
-            groups = _split_at_joint_word(hits, inside, partners, author)
+            groups = _split_at_joint_word(hits, inside, partners, author) or (
+                _split_at_also_a_body(text, inside, partners, author) if text is not None else None)
             if groups:  # "соглашения с A и B, а также трёхстороннее соглашение с C и D"
                 separate = [c for c in cues if c.kind != "joint"]
                 new = (_partner_drafts(groups[0], parties, separate, author, implied, (start, end))
@@ -624,6 +625,26 @@ def _split_at_joint_word(hits: Sequence[CueHit], inside: Sequence[Mention], part
     before = tuple(p for p in partners if first_of.get(p, joint_at[0]) < joint_at[0])
     after = tuple(p for p in partners if p not in before)
     return (before, after) if before and after else None
+
+
+# ", а также участвовать в программах Союзного государства", ", as well as take part in": what follows is another relation
+_ALSO = re.compile(r",?\s+(?:а\s+также|as\s+well\s+as|and\s+also)\s", re.I)
+
+
+def _split_at_also_a_body(text: str, inside: Sequence[Mention], partners, author):
+    """"развивать связи с Республикой Казахстан и Республикой Узбекистан, а также участвовать в программах
+    Союзного государства": the territories named before "а также" and the bodies named after it are separate
+    relations of the author (decision 99), not one joint framework."""
+    if author is None or not any(p.startswith(FRAMEWORK_PREFIXES) for p in partners):
+        return None
+    named = sorted((m for m in inside if m.party in partners), key=lambda m: m.start)
+    bodies = [m for m in named if m.party.startswith(FRAMEWORK_PREFIXES)]
+    members = [m for m in named if not m.party.startswith(FRAMEWORK_PREFIXES)]
+    if not members or not bodies or members[-1].start > bodies[0].start:
+        return None
+    if not _ALSO.search(text, members[-1].end, bodies[0].start):
+        return None
+    return _unique(m.party for m in members), _unique(m.party for m in bodies)
 
 
 _WITH = re.compile(r"\s(?:с|со|with)\s")

@@ -38,6 +38,7 @@ _HELD_IN = re.compile(r"(?i)(?:held|take place|takes place|пройд[её]т|п
 # лесопродукции в Китай", "exports of timber to China": where a region sells (decision 98: a market, no partner)
 _BOUND_FOR = re.compile(r"(?i)(?:bound\s+for|destined\s+for|en\s+route\s+to|следующ\w+\s+в|направляем\w+\s+в|"
                         r"с\s+последующей\s+отправкой\s+в|экспорт\w*\s+(?:[\w-]+\s+){0,3}?(?:в|во)|"
+                        r"(?:отправ\w*(?<!ся)(?<!сь)|поставля\w*ся|поставляем\w*)\s+(?:[\w-]+\s+){0,2}?(?:в|во)|"
                         r"exports?\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?to)\s*(?:the\s+)?$")
 # "many of its students come from Moscow and Pskov Region": where people come from
 _ORIGIN = re.compile(r"(?i)(?:(?:come|came|coming)\s+from|(?:приезжа\w+|родом)\s+из)\s+(?:the\s+)?$")
@@ -45,12 +46,12 @@ _ORIGIN = re.compile(r"(?i)(?:(?:come|came|coming)\s+from|(?:приезжа\w+|�
 # the place says whose institution it is (decision 37, docs/coding-decisions.md 76)
 _INSTITUTION_FROM = re.compile(
     r"(?i)(?:compan(?:y|ies)|firms?|enterprises?|producers?|distributors?|importers?|exporters?|manufacturers?|"
-    r"buyers?|investors?|universit(?:y|ies)|hospitals?|clinics?|schools?)\s+from\s+(?:the\s+)?$|"
+    r"buyers?|investors?|exhibitors?|universit(?:y|ies)|hospitals?|clinics?|schools?)\s+from\s+(?:the\s+)?$|"
     # "in" only after nouns that a region does not build or restore ("restoring schools in the DPR" is patronage)
     r"(?:compan(?:y|ies)|firms?|distributors?|importers?|buyers?|investors?|universit(?:y|ies)|trade\s+houses?)"
     r"\s+(?:based\s+)?in\s+(?:the\s+)?$|"
     r"(?i:компани|предприяти|фирм|дистрибьютор|импорт[её]р|экспорт[её]р|производител|инвестор|вуз|университет|"
-    r"покупател|поставщик|закупщик)"
+    r"покупател|поставщик|закупщик|экспонент)"
     r"\w*\s+из\s+$|торгов\w+\s+дом\w*\s+(?:[\w-]+\s+)?(?:в|во)\s+$")
 # "returned from Dubai, where it took part in the Gulfood exhibition", "из Ташкента, где приняла участие в
 # выставке": the place of an event the delegation went to (decision 31: an exhibition is no cooperation)
@@ -79,8 +80,13 @@ _EVENT_NAME = re.compile(r"(?:[Фф]орум\w*|Forum)\s+(?:of\s+)?(?:(?:the\s+)
                          r"межрегионального\s+сотрудничества|[Ii]nterregional\s+[Cc]ooperation)"
                          r"(?:\s+of)?\s+(?:[\w-]+\s+(?:и|and)\s+)?$")
 
+# "Наряду с программами Союзного государства республика поддерживает прямые связи с …", "In addition to the
+# CIS programme, …": the sentence contrasts that relation with its own (decision 99)
+_ALONGSIDE = re.compile(r"(?:^|[.!?]\s+|\n)(?:Наряду\s+с|Помимо|In\s+addition\s+to|Alongside)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+
 # what comes right before a name that makes it an event's place or name, a comparison or a legal basis
-_NOT_A_PARTNER_AFTER = (_HELD_IN, _EVENT_IN, _LEGAL_BASIS, _COMPARED, _EVENT_NAME, _BOUND_FOR, _ORIGIN, _MEMBER_STATES)
+_NOT_A_PARTNER_AFTER = (_HELD_IN, _EVENT_IN, _LEGAL_BASIS, _COMPARED, _EVENT_NAME, _BOUND_FOR, _ORIGIN, _MEMBER_STATES,
+                        _ALONGSIDE)
 
 
 def _any_of(patterns) -> re.Pattern:
@@ -101,7 +107,8 @@ _NOT_A_PARTNER_KEYS = ("come from", "came from", "coming from", "приезжа"
                        "ярмарк", "конференц", "саммит", "forum", "exhibition", "fair", "conference", "summit",
                        "руководств", "принимая", "учитывая", "guided", "taking", "bearing", "second only",
                        "ahead of", "уступая", "опережая", "bound", "destined", "en route", "следующ", "направляем",
-                       "отправкой", "экспорт", "export", "член", "member")
+                       "отправкой", "экспорт", "export", "член", "member", "наряду", "помимо", "addition", "alongside",
+                       "отправ", "поставля", "exhibitor", "экспонент")
 
 
 _NOT_A_PARTNER_KEY = re.compile("|".join(re.escape(k) for k in _NOT_A_PARTNER_KEYS))
