@@ -29,6 +29,7 @@ TYPE_NOUNS = {
     "провинция": "province", "губерния": "province", "воеводство": "voivodeship", "аймак": "aimag",
     "уезд": "county", "штат": "state", "земля": "land", "префектура": "prefecture",
     "облисполком": "oblast",  # "с Витебским и Могилёвским облисполкомами"
+    "областной исполнительный комитет": "oblast",  # "с Минским и Витебским областными исполнительными комитетами"
 }
 WEAK_KINDS = frozenset({"adj", "en_adj", "typed_adj", "headless"})
 
@@ -159,11 +160,11 @@ def _regional_parliament(name: str):
 
 def _typed_adjectives(name: str):
     """"Тульская область" → every form of "тульский", remembered as an adjective of an oblast."""
-    words = name.split()
-    if len(words) != 2 or words[1].lower() not in TYPE_NOUNS:
+    first, _, noun = name.partition(" ")
+    if noun.lower() not in TYPE_NOUNS:  # "Тульская область", also "Минский областной исполнительный комитет"
         return
-    for form in morph.adjective_forms(words[0]):
-        yield form, "typed_adj", words[1].lower()
+    for form in morph.adjective_forms(first):
+        yield form, "typed_adj", noun.lower()
 
 
 def _read_tsv(name: str) -> list[dict]:
