@@ -55,3 +55,14 @@ def test_a_body_after_naryadu_s_is_not_a_party_of_the_sentence():
     text = ("Наряду с программами Союзного государства республика поддерживает прямые связи с Могилёвской "
             "областью Республики Беларусь.")
     assert {f.parties for f in _facts("RU-CU", text)} == {("BY-MA", "RU-CU")}
+
+
+def test_two_eu_programmes_named_in_quotes_are_two_relations():
+    text = ("До 2022 года область участвовала в двух программах приграничного сотрудничества, софинансировавшихся "
+            "Европейским союзом, – «Юго-Восточная Финляндия – Россия» и «Россия – Эстония».")
+    assert {f.parties for f in _facts("RU-LEN", text)} == {("FI", "RU-LEN", "org:eu"), ("EE", "RU-LEN", "org:eu")}
+
+
+def test_region_adjectives_before_a_multi_word_type_noun():
+    text = "Действуют соглашения с Минским и Витебским областными исполнительными комитетами."
+    assert _pairs("RU-LEN", text) == {("BY-MI", "RU-LEN"), ("BY-VI", "RU-LEN")}

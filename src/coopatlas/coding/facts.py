@@ -424,6 +424,9 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                 separate = [c for c in cues if c.kind != "joint"]
                 new = (_partner_drafts(groups[0], parties, separate, author, implied, (start, end))
                        + _partner_drafts(groups[1], parties, cues, author, implied, (start, end)))
+            elif text is not None and (programmes := _separate_programmes(text, start, end, inside, partners)):
+                new = [d for group in programmes
+                       for d in _partner_drafts(group, parties, cues, author, implied, (start, end))]
             elif author is None and text is not None and _hub_with_partners(text, inside, partners, cues):
                 # "связи сложились у Курганской области с Костанайской и Северо-Казахстанской областями"
                 hub = min((m for m in inside if m.party in partners), key=lambda m: m.start).party
@@ -625,6 +628,26 @@ def _split_at_joint_word(hits: Sequence[CueHit], inside: Sequence[Mention], part
     before = tuple(p for p in partners if first_of.get(p, joint_at[0]) < joint_at[0])
     after = tuple(p for p in partners if p not in before)
     return (before, after) if before and after else None
+
+
+_QUOTED_NAME = re.compile(r"«[^«»\n]{3,80}»")
+
+
+def _separate_programmes(text: str, start: int, end: int, inside: Sequence[Mention], partners):
+    """"в двух программах приграничного сотрудничества … – «Юго-Восточная Финляндия – Россия» и «Россия –
+    Эстония»": each EU programme named in quotes is a relation of its own with the states or regions its name gives
+    (decision 100), not one joint framework of them all. None unless every partner but org:eu is inside a name."""
+    if "org:eu" not in partners:
+        return None
+    groups = []
+    for q in _QUOTED_NAME.finditer(text, start, end):
+        named = _unique(m.party for m in inside if q.start() < m.start < q.end() and m.party in partners)
+        if named:
+            groups.append(named)
+    flat = [p for g in groups for p in g]
+    if len(groups) < 2 or len(set(flat)) != len(flat) or set(partners) - set(flat) != {"org:eu"}:
+        return None
+    return [g + ("org:eu",) for g in groups]
 
 
 # ", а также участвовать в программах Союзного государства", ", as well as take part in": what follows is another relation
