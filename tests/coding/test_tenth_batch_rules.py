@@ -66,3 +66,16 @@ def test_two_eu_programmes_named_in_quotes_are_two_relations():
 def test_region_adjectives_before_a_multi_word_type_noun():
     text = "Действуют соглашения с Минским и Витебским областными исполнительными комитетами."
     assert _pairs("RU-LEN", text) == {("BY-MI", "RU-LEN"), ("BY-VI", "RU-LEN")}
+
+
+def test_a_fact_of_foreign_parties_alone_is_out_of_scope():
+    text = ("From 2014 to 2020 the European Union co-financed cross-border cooperation programmes: South-East "
+            "Finland – Russia, Russia – Estonia and Russia – Latvia.")
+    assert all(any(p.startswith("RU-") for p in f.parties) for f in _facts(None, text))
+
+
+def test_a_council_that_brings_members_together_is_no_meeting_alone():
+    text = ('The International Coordination Council "Our Common Home – Altai" brings together Altai Krai, the Altai '
+            "Republic, East Kazakhstan Region of Kazakhstan, Bayan-Ölgii Aimag of Mongolia and the Xinjiang Uygur "
+            "Autonomous Region of China. Its members host the annual sessions in turn.")
+    assert {f.parties for f in _facts("RU-ALT", text)} == {("CN-XJ", "KZ-VOS", "MN-071", "RU-AL", "RU-ALT")}
