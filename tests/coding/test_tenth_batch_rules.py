@@ -59,8 +59,8 @@ def test_a_body_after_naryadu_s_is_not_a_party_of_the_sentence():
 
 def test_two_eu_programmes_named_in_quotes_are_two_relations():
     text = ("До 2022 года область участвовала в двух программах приграничного сотрудничества, софинансировавшихся "
-            "Европейским союзом, – «Юго-Восточная Финляндия – Россия» и «Россия – Эстония».")
-    assert {f.parties for f in _facts("RU-LEN", text)} == {("FI", "RU-LEN", "org:eu"), ("EE", "RU-LEN", "org:eu")}
+            "Европейским союзом, – «Россия – Латвия» и «Россия – Эстония».")
+    assert {f.parties for f in _facts("RU-PSK", text)} == {("LV", "RU-PSK", "org:eu"), ("EE", "RU-PSK", "org:eu")}
 
 
 def test_region_adjectives_before_a_multi_word_type_noun():
@@ -79,3 +79,16 @@ def test_a_council_that_brings_members_together_is_no_meeting_alone():
             "Republic, East Kazakhstan Region of Kazakhstan, Bayan-Ölgii Aimag of Mongolia and the Xinjiang Uygur "
             "Autonomous Region of China. Its members host the annual sessions in turn.")
     assert {f.parties for f in _facts("RU-ALT", text)} == {("CN-XJ", "KZ-VOS", "MN-071", "RU-AL", "RU-ALT")}
+
+
+def test_the_regions_after_a_year_refer_to_the_region_of_the_sentence_before():
+    text = ("С Республикой Бурятия область связывает общая ответственность за сохранение озера Байкал. В 2023 году "
+            "регионы подписали соглашение о взаимодействии в сфере охраны озера.")
+    assert _pairs("RU-IRK", text) == {("RU-BU", "RU-IRK")}
+
+
+def test_one_sentence_framing_two_states_before_their_regions():
+    text = ("Основными зарубежными партнёрами области остаются Монголия и Китай. С аймаком Хувсгел действует "
+            "соглашение 2016 года, на основе которого каждое лето проходит совместный фестиваль. С провинцией Ляонин "
+            "(КНР) в 2024 году подписан протокол о намерениях по сотрудничеству в лесопереработке.")
+    assert _pairs("RU-IRK", text) == {("MN-041", "RU-IRK"), ("CN-LN", "RU-IRK")}

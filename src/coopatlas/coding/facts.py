@@ -225,7 +225,10 @@ def _after_a_passage(out, current, start: int) -> bool:
 # a sentence that opens with a possessive: whose it is, the sentence before says
 POSSESSIVE = re.compile(r"(?:Its|Their|Его|Её|Ее|Их)\s+(?!рамках|основе|итогам|реализации|выполнения|состав)")
 BACK_REFERENCE = re.compile(r"(?:Стороны|Обе стороны|Регионы|Оба региона|Документ|Соглашение|The parties|"
-                            r"Both sides|Both regions|The two regions|The document|The agreement)\b")
+                            r"Both sides|Both regions|The two regions|The document|The agreement)\b|"
+                            # "В 2023 году регионы подписали …", "In 2023 the two regions signed …" (decision 102)
+                            r"(?:В|In)\s+(?:19|20)\d\d(?:\s+году)?,?\s+(?:стороны|обе\s+стороны|регионы|оба\s+региона|"
+                            r"the\s+parties|both\s+sides|both\s+regions|the\s+two\s+regions)\b")
 
 
 _TITLE_WORD = re.compile(r"\W*(?:соглашени|договор|меморандум|протокол|agreement|memorandum|treaty|protocol)",
@@ -806,14 +809,15 @@ def _states_framing_their_regions(drafts: list[Draft], cue_index, ref, text: str
     for i, d in enumerate(drafts):
         if i in skip:
             continue
-        nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+        j = _framed_after(drafts, i, ref, skip)
+        nxt = drafts[j] if j is not None else None
         if nxt is not None and len(d.partners) == 1 and party_attribute(ref, d.partners[0], "kind") == "country" \
                 and d.with_author == nxt.with_author and nxt.partners and d.spans and nxt.spans \
                 and all(party_attribute(ref, p, "country") == d.partners[0] and p != d.partners[0] for p in nxt.partners) \
                 and 0 <= nxt.spans[0][0] - d.spans[-1][1] <= _FRAME_GAP \
                 and not any(h.cue.kind == "sphere" for h in cue_index.within_any(d.spans)):
             out.append(replace(nxt, spans=tuple(sorted(set(d.spans + nxt.spans))), how=f"{nxt.how} + state frame"))
-            skip.add(i + 1)
+            skip.add(j)
             continue
         prev = out[-1] if out else None
         if prev is not None and len(d.partners) == 1 and party_attribute(ref, d.partners[0], "kind") == "country" \
@@ -828,6 +832,27 @@ def _states_framing_their_regions(drafts: list[Draft], cue_index, ref, text: str
             continue
         out.append(d)
     return out
+
+
+def _framed_after(drafts: list[Draft], i: int, ref, skip: set) -> int | None:
+    """The draft a state's frame at `i` may join: the next one, or, when one sentence frames several states
+    ("Основными зарубежными партнёрами области остаются Монголия и Китай. С аймаком Хувсгел … С провинцией Ляонин
+    …"), the first one after it on a region of that state, past the other states' drafts and their regions'."""
+    d = drafts[i]
+    states = {e.partners[0] for e in drafts if e.spans == d.spans and len(e.partners) == 1
+              and party_attribute(ref, e.partners[0], "kind") == "country"}
+    if len(states) < 2:
+        return i + 1 if i + 1 < len(drafts) else None
+    for j in range(i + 1, len(drafts)):
+        e = drafts[j]
+        if j in skip or e.spans == d.spans:
+            continue
+        countries = {party_attribute(ref, p, "country") for p in e.partners}
+        if countries == {d.partners[0]}:
+            return j
+        if not e.partners or not countries <= states:
+            return None
+    return None
 
 
 def merge_drafts(drafts: Iterable[Draft]) -> list[Draft]:
