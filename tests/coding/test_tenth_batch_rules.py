@@ -92,3 +92,28 @@ def test_one_sentence_framing_two_states_before_their_regions():
             "соглашение 2016 года, на основе которого каждое лето проходит совместный фестиваль. С провинцией Ляонин "
             "(КНР) в 2024 году подписан протокол о намерениях по сотрудничеству в лесопереработке.")
     assert _pairs("RU-IRK", text) == {("MN-041", "RU-IRK"), ("CN-LN", "RU-IRK")}
+
+
+ASSOCIATION = ("Республика – член Ассоциации экономического взаимодействия субъектов Российской Федерации "
+               "«Северо-Запад» с момента её основания в 1991 году. ")
+
+
+def test_chairing_the_council_of_the_association_named_before():
+    filler = "Лесная отрасль остаётся основой экономики республики, в ней занято около 20 тысяч человек. " * 8
+    text = ASSOCIATION + "\n\n" + filler + "\n\nВ 2024 году Карелия председательствовала в Совете Ассоциации."
+    chair = [f for f in _facts("RU-KR", text) if any("председательствовала" in e.quote for e in f.evidence)]
+    assert [f.parties for f in chair] == [("RU-KR", "assoc:north-west")]
+
+
+def test_the_chair_passing_to_another_region_leaves_the_author_out():
+    text = ASSOCIATION + ("На заседании Совета в Пскове в декабре 2024 года председательство на 2025 год перешло к "
+                          "Псковской области.")
+    assert ("RU-PSK", "assoc:north-west") in {f.parties for f in _facts("RU-KR", text)}
+    assert ("RU-KR", "RU-PSK") not in _pairs("RU-KR", text)
+
+
+def test_another_region_elected_to_chair_the_council():
+    text = ("В Новосибирске прошло заседание Совета Межрегиональной ассоциации «Сибирское соглашение». "
+            "Председателем Совета на 2025 год избран губернатор Томской области.")
+    assert ("RU-TOM", "assoc:siberian-accord") in {f.parties for f in _facts("RU-NVS", text)}
+    assert ("RU-NVS", "RU-TOM") not in _pairs("RU-NVS", text)

@@ -51,13 +51,14 @@ def the_association_before(text: str, start: int, end: int, mention_index, bodie
 # "… in it", "… of it": membership of the body named before (decision 92)
 MEMBERSHIP_OF_IT = ("входит в нее", "входят в нее", "является ее членом", "являются ее членами", "вышла из нее",
                     "вышли из нее", "вышел из нее", "is a member of it", "are members of it", "joined it", "left it")
-_BODY_REACH = 600  # characters back to the body that "в неё", "it" means
+BODY_REACH = 600  # characters back to the body that "в неё", "it" means
+CHAIR_REACH = 1500  # "председательствовала в Совете Ассоциации": a report names the body once, paragraphs before
 # "членами регионального совета являлись …": a body by its common noun, named before (decision 94)
 BODY_NOUN = re.compile(r"(?i)(?<![\w-])(?:совет\w*|ассоциаци\w*|еврорегион\w*|council|association|euroregion)(?![\w-])")
 
 
-def body_named_before(start: int, bodies: Sequence[tuple[int, str]]) -> str | None:
-    found = _last_before(bodies, start, _BODY_REACH)
+def body_named_before(start: int, bodies: Sequence[tuple[int, str]], reach: int = BODY_REACH) -> str | None:
+    found = _last_before(bodies, start, reach)
     return found[1] if found else None
 
 

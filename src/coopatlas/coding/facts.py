@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Protocol, Sequence
 
 from coopatlas.coding import rules
-from coopatlas.coding.bodies import (BODY_NOUN, ITS_FRAMEWORK, MEMBERSHIP_OF_IT, agreement_named_before_its,
-                                     body_named_before, the_association_before)
+from coopatlas.coding.bodies import (BODY_NOUN, BODY_REACH, CHAIR_REACH, ITS_FRAMEWORK, MEMBERSHIP_OF_IT,
+                                     agreement_named_before_its, body_named_before, the_association_before)
 from coopatlas.coding.clauses import others_as_subject, parallel_clauses, parenthesised_content
 from coopatlas.coding.cues import Cue
 from coopatlas.coding.hits import CueHit, holding, only_a_meeting, without_later_talks, without_meeting_words
@@ -349,8 +349,9 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         parties = _unique(m.party for m in inside if not m.party.startswith("group:"))
         if not any(p.startswith(FRAMEWORK_PREFIXES) for p in parties) and (
                 any(c.text in MEMBERSHIP_OF_IT for c in cues) or text is not None and any(
-                    c.text in ("членами", "членом") for c in cues) and BODY_NOUN.search(text, start, end)) \
-                and (body := body_named_before(start, bodies)):
+                    c.text in MEMBERSHIP_OR_CHAIR for c in cues) and BODY_NOUN.search(text, start, end)) \
+                and (body := body_named_before(start, bodies, CHAIR_REACH if any(c.text in CHAIR_CUES for c in cues)
+                                               else BODY_REACH)):
             parties = _unique(parties + (body,))  # "Бурятия входит в неё с 1996 года": the body named before
         if text is not None and (body := the_association_before(text, start, end, mention_index, bodies)) \
                 and body not in parties:
@@ -439,7 +440,8 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                     clauses = parallel_clauses(text, start, end, inside, tuple(p for p in partners if p != hub), hits)
                     new = _by_clause(new, clauses, cue_index, partner_of=lambda d: d.partners[-1], text=text)
             else:
-                others = text is not None and others_as_subject(text, inside, partners, author)
+                others = text is not None and (others_as_subject(text, inside, partners, author)
+                                               or _another_region_chairs(cues, inside, partners, author))
                 new = _partner_drafts(partners, parties, cues, author, implied, (start, end), listed, others)
                 if text is not None and len(new) >= 2 and all(d.how == "separate" for d in new):
                     clauses = (parallel_clauses(text, start, end, inside, partners, hits)
@@ -616,6 +618,19 @@ def _restates(partners, cues: Sequence[Cue], drafts, targets, ref) -> bool:
     known = {p for i in targets for p in drafts[i].partners}
     known |= {party_attribute(ref, p, "country") for p in known}
     return all(p in known for p in partners)
+
+
+# "членами регионального совета" (decision 94), "председательствовала в Совете Ассоциации", "who chaired the
+# Council" (decision 103): membership or the chair of a body named by its common noun, the body named before
+CHAIR_CUES = frozenset({"председательств", "председателем совет", "избран председател", "chair"})
+MEMBERSHIP_OR_CHAIR = frozenset({"членами", "членом"}) | CHAIR_CUES
+def _another_region_chairs(cues: Sequence[Cue], inside: Sequence[Mention], partners, author) -> bool:
+    """"Председателем Совета на 2025 год избран губернатор Томской области", "председательство перешло к Псковской
+    области": the chair of a body passes to one other region; the author, not named, is no party (decision 103)."""
+    if author is None or not any(c.text in CHAIR_CUES for c in cues):
+        return False
+    regions = [p for p in partners if not p.startswith(FRAMEWORK_PREFIXES)]
+    return len(regions) == 1 and len(partners) == 2 and not any(m.party == author for m in inside)
 
 
 MULTILATERAL_WORDS = ("трехсторонн", "четырехсторонн", "многосторонн", "trilateral", "multilateral")
