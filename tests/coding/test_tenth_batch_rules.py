@@ -117,3 +117,17 @@ def test_another_region_elected_to_chair_the_council():
             "Председателем Совета на 2025 год избран губернатор Томской области.")
     assert ("RU-TOM", "assoc:siberian-accord") in {f.parties for f in _facts("RU-NVS", text)}
     assert ("RU-NVS", "RU-TOM") not in _pairs("RU-NVS", text)
+
+
+def test_within_the_association_by_its_capitalised_short_name():
+    text = ("Пензенская область – один из учредителей Ассоциации экономического взаимодействия субъектов Российской "
+            "Федерации «Большая Волга».\n\nОсновными направлениями сотрудничества являются:\n– создание в рамках "
+            "Ассоциации совместно с Республикой Мордовия и Ульяновской областью межрегионального кластера.")
+    assert ("RU-MO", "RU-PNZ", "RU-ULY", "assoc:greater-volga") in {f.parties for f in _facts("RU-PNZ", text)}
+
+
+def test_a_lower_case_association_is_not_read_as_the_one_named_before():
+    text = ("Пензенская область – один из учредителей Ассоциации «Большая Волга».\n\nВ рамках ассоциации "
+            "туроператоров область совместно с Республикой Мордовия готовит новый маршрут.")
+    assert ("RU-MO", "RU-PNZ") in _pairs("RU-PNZ", text)
+    assert ("RU-MO", "assoc:greater-volga") not in _pairs("RU-PNZ", text)

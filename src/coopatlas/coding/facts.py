@@ -353,6 +353,10 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                 and (body := body_named_before(start, bodies, CHAIR_REACH if any(c.text in CHAIR_CUES for c in cues)
                                                else BODY_REACH)):
             parties = _unique(parties + (body,))  # "Бурятия входит в неё с 1996 года": the body named before
+        if text is not None and not any(p.startswith(FRAMEWORK_PREFIXES) for p in parties) \
+                and _WITHIN_THE_ASSOCIATION.search(text, start, end) \
+                and (body := body_named_before(start, bodies, CHAIR_REACH)) and body.startswith("assoc:"):
+            parties = _unique(parties + (body,))  # "создание в рамках Ассоциации совместно с …" (decision 104)
         if text is not None and (body := the_association_before(text, start, end, mention_index, bodies)) \
                 and body not in parties:
             parties = _unique(parties + (body,))  # "The association has also signed a memorandum with …"
@@ -624,6 +628,11 @@ def _restates(partners, cues: Sequence[Cue], drafts, targets, ref) -> bool:
 # Council" (decision 103): membership or the chair of a body named by its common noun, the body named before
 CHAIR_CUES = frozenset({"председательств", "председателем совет", "избран председател", "chair"})
 MEMBERSHIP_OR_CHAIR = frozenset({"членами", "членом"}) | CHAIR_CUES
+# "в рамках Ассоциации", "по линии Ассоциации": the capital letter makes it the association's short name, defined or
+# named before ("(далее – Ассоциация)"); a name right after it is that association's own (decision 104)
+_WITHIN_THE_ASSOCIATION = re.compile(r"(?:в\s+рамках|по\s+линии)\s+Ассоциации(?![\w-]|\s*[«\"“(]|\s+[А-ЯЁ])")
+
+
 def _another_region_chairs(cues: Sequence[Cue], inside: Sequence[Mention], partners, author) -> bool:
     """"Председателем Совета на 2025 год избран губернатор Томской области", "председательство перешло к Псковской
     области": the chair of a body passes to one other region; the author, not named, is no party (decision 103)."""
