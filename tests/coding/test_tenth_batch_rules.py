@@ -131,3 +131,9 @@ def test_a_lower_case_association_is_not_read_as_the_one_named_before():
             "туроператоров область совместно с Республикой Мордовия готовит новый маршрут.")
     assert ("RU-MO", "RU-PNZ") in _pairs("RU-PNZ", text)
     assert ("RU-MO", "assoc:greater-volga") not in _pairs("RU-PNZ", text)
+
+
+def test_the_state_of_a_programme_name_is_the_party_when_none_of_its_regions_is_named():
+    text = ("Область участвовала в программе приграничного сотрудничества «Юго-Восточная Финляндия – Россия», "
+            "софинансировавшейся Европейским союзом; по ней реализовано 27 проектов.")
+    assert {f.parties for f in _facts("RU-LEN", text)} == {("FI", "RU-LEN", "org:eu")}

@@ -362,6 +362,8 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             parties = _unique(parties + (body,))  # "The association has also signed a memorandum with …"
             cues = cues + [Cue("joint", "joint", "", "the association as the subject")]
         parties = _with_eu_programme(_without_locating_states(parties, cues, ref), cues, ref)
+        if text is not None and "«" in text[start:end]:
+            parties = _without_states_of_a_programme_name(parties, inside, text[start:end], start, ref)
         implied = _implied(inside, author, ref, year)
         if _heading is not None and _heading(start, end) and (
                 "\n" not in text[start:end].strip() or all(p == author for p in parties)):
@@ -668,6 +670,21 @@ def _split_at_joint_word(hits: Sequence[CueHit], inside: Sequence[Mention], part
 
 
 _QUOTED_NAME = re.compile(r"«[^«»\n]{3,80}»")
+
+
+def _without_states_of_a_programme_name(parties: tuple[str, ...], inside: Sequence[Mention], passage: str,
+                                        offset: int, ref) -> tuple[str, ...]:
+    """"в рамках программы «Юго-Восточная Финляндия – Россия» … с регионом Кюменлааксо": a state named only inside
+    a programme's quoted name gives way to its regions named in the passage; with no region of it named, the state
+    is the party (decision 105)."""
+    quoted = [(offset + q.start(), offset + q.end()) for q in _QUOTED_NAME.finditer(passage)]
+    if not quoted:
+        return parties
+    in_names = {m.party for m in inside if any(a < m.start < b for a, b in quoted)}
+    elsewhere = {m.party for m in inside if not any(a < m.start < b for a, b in quoted)}
+    gives_way = {p for p in in_names - elsewhere if party_attribute(ref, p, "kind") == "country"
+                 and any(q != p and party_attribute(ref, q, "country") == p for q in parties)}
+    return tuple(p for p in parties if p not in gives_way) if gives_way else parties
 
 
 def _separate_programmes(text: str, start: int, end: int, inside: Sequence[Mention], partners):
