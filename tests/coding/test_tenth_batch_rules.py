@@ -137,3 +137,8 @@ def test_the_state_of_a_programme_name_is_the_party_when_none_of_its_regions_is_
     text = ("Область участвовала в программе приграничного сотрудничества «Юго-Восточная Финляндия – Россия», "
             "софинансировавшейся Европейским союзом; по ней реализовано 27 проектов.")
     assert {f.parties for f in _facts("RU-LEN", text)} == {("FI", "RU-LEN", "org:eu")}
+
+
+def test_a_speaker_announcing_a_topic_makes_no_fact():
+    text = "Отдельно скажу о внешних связях. С монгольским аймаком Дорнод продлили соглашение о сотрудничестве."
+    assert {f.parties for f in _facts("RU-ZAB", text)} == {("MN-061", "RU-ZAB")}
