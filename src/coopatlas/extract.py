@@ -163,7 +163,8 @@ def _coordinated_lists_near(text: str, norm, cue_hits, reach: int = 300) -> list
 def _states_as_subject(text: str) -> list[CueHit]:
     hits = [CueHit(_STATES_CUE, m.start(), m.end() - 1) for m in _STATES_AS_SUBJECT.finditer(text)
             if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"))
-            and not _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())]
+            and not _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            and not text.endswith("of ", max(0, m.start() - 3), m.start())]  # "the Forum of Regions of Russia and Belarus"
     if "Российской Федерации и" in text:  # the search is tried only where it can match
         hits += [CueHit(_STATES_CUE, m.start(), m.end() - 1) for m in _FEDERAL_BODIES.finditer(text)]
     return sorted(hits, key=lambda h: h.start)

@@ -142,3 +142,10 @@ def test_the_state_of_a_programme_name_is_the_party_when_none_of_its_regions_is_
 def test_a_speaker_announcing_a_topic_makes_no_fact():
     text = "Отдельно скажу о внешних связях. С монгольским аймаком Дорнод продлили соглашение о сотрудничестве."
     assert {f.parties for f in _facts("RU-ZAB", text)} == {("MN-061", "RU-ZAB")}
+
+
+def test_a_memorandum_to_be_signed_at_a_forum_of_two_states_regions():
+    text = ("Grodno Region of the Republic of Belarus is a newer partner: a memorandum on tourism and dairy farming "
+            "is expected to be signed at the Forum of Regions of Russia and Belarus in 2025.")
+    facts = _facts("RU-LEN", text)
+    assert [(f.parties, f.status.value) for f in facts] == [(("BY-HR", "RU-LEN"), "intended")]
