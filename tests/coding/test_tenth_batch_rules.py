@@ -149,3 +149,10 @@ def test_a_memorandum_to_be_signed_at_a_forum_of_two_states_regions():
             "is expected to be signed at the Forum of Regions of Russia and Belarus in 2025.")
     facts = _facts("RU-LEN", text)
     assert [(f.parties, f.status.value) for f in facts] == [(("BY-HR", "RU-LEN"), "intended")]
+
+
+def test_a_region_that_joined_the_agreement_before_becomes_its_party():
+    text = ("Проект запустили в 2021 году Тверская, Ярославская и Костромская области, подписав трёхстороннее "
+            "соглашение о создании единого туристского маршрута по Волге. В 2023 году к соглашению присоединилась "
+            "Нижегородская область, в 2024-м – Ивановская.")
+    assert {f.parties for f in _facts("RU-KOS", text)} == {("RU-IVA", "RU-KOS", "RU-NIZ", "RU-TVE", "RU-YAR")}

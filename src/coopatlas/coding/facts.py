@@ -419,6 +419,14 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                 partners = _unique(partners + frames)
                 parties = _unique(parties + frames)
                 cues = cues + [Cue("joint", "joint", "", "within the body named before")]
+        if partners and len(last_with_partners) == 1 and text is not None and _JOINED_IT.search(text, start, end) \
+                and not set(partners) <= set(drafts[last_with_partners[0]].partners):
+            # "Проект запустили Тверская, Ярославская и Костромская области, подписав трёхстороннее соглашение … В
+            # 2023 году к соглашению присоединилась Нижегородская область": the agreement before gains a party
+            d = drafts[last_with_partners[0]]
+            drafts[last_with_partners[0]] = replace(d, partners=_unique(d.partners + partners),
+                                                    spans=d.spans + ((start, end),), how=f"{d.how} + joined")
+            continue
         if partners and last_with_partners and _both_before_new_partners(hits, inside, partners):
             before = _unique(p for i in last_with_partners for p in drafts[i].partners)
             partners = _unique(before + partners)
@@ -633,6 +641,13 @@ MEMBERSHIP_OR_CHAIR = frozenset({"членами", "членом"}) | CHAIR_CUES
 # "в рамках Ассоциации", "по линии Ассоциации": the capital letter makes it the association's short name, defined or
 # named before ("(далее – Ассоциация)"); a name right after it is that association's own (decision 104)
 _WITHIN_THE_ASSOCIATION = re.compile(r"(?:в\s+рамках|по\s+линии)\s+Ассоциации(?![\w-]|\s*[«\"“(]|\s+[А-ЯЁ])")
+
+
+# "к соглашению присоединилась …", "присоединилась к нему", "joined the agreement", "joined later" (decision 108)
+_JOINED_IT = re.compile(r"(?i:присоедини\w*)\s+к\s+(?:нему|ней|(?:этому\s+|данному\s+)?(?:соглашени|проект|программ|"
+                        r"меморандум|договор)\w*)(?!\s+(?:о|об|с|со)\s)|(?i:к\s+(?:соглашени|проект|меморандум|договор)\w*)"
+                        r"\s+(?:[\w-]+\s+){0,3}?присоедини\w*|joined\s+(?:it|them|later|the\s+(?:agreement|project|programme|"
+                        r"memorandum))(?!\s+(?:on|with)\s)|later\s+joined")
 
 
 def _another_region_chairs(cues: Sequence[Cue], inside: Sequence[Mention], partners, author) -> bool:

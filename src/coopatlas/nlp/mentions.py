@@ -233,7 +233,8 @@ _HEAD_BEFORE = re.compile(
     r"\w*\s+(?:[«\"]?[А-ЯЁA-Z][^«»\",.;]{0,40}[»\"]?\s*(?:,|и|and)\s*)*[«\"]?$")
 
 
-_ELIDED_BEFORE = re.compile(r"(?:^|[\s,;(])(?:с|со)\s+$")
+# "… с Ивановской – в 2019", and "в 2023 году присоединилась Нижегородская область, в 2024-м – Ивановская"
+_ELIDED_BEFORE = re.compile(r"(?:^|[\s,;(])(?:с|со)\s+$|\w\s+[–—]\s+$")
 _ELIDED_AFTER = re.compile(r"\s*(?:[,;:.)(–—-]|(?:в|во|на|по|о|об|и)\s|$)")
 _ELIDED_REACH = 200  # characters back to the type noun the adjective leans on
 
