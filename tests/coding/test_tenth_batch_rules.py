@@ -156,3 +156,20 @@ def test_a_region_that_joined_the_agreement_before_becomes_its_party():
             "соглашение о создании единого туристского маршрута по Волге. В 2023 году к соглашению присоединилась "
             "Нижегородская область, в 2024-м – Ивановская.")
     assert {f.parties for f in _facts("RU-KOS", text)} == {("RU-IVA", "RU-KOS", "RU-NIZ", "RU-TVE", "RU-YAR")}
+
+
+PROGRAMMES_TABLE = ("Таблица 4.1. Перечень программ и проектов межрегионального и приграничного сотрудничества\n\n"
+                    "| № | Программа (проект) | Участники | Срок |\n|---|---|---|---|\n")
+
+
+def test_a_row_of_a_table_of_joint_programmes_under_a_markdown_rule():
+    text = PROGRAMMES_TABLE + ("| 3 | Туристский маршрут «Степное кольцо» | Оренбургская и Челябинская области, "
+                               "Республика Башкортостан | 2025–2027 |")
+    assert {f.parties for f in _facts("RU-ORE", text)} == {("RU-BA", "RU-CHE", "RU-ORE")}
+
+
+def test_the_ural_river_is_not_the_urals():
+    text = PROGRAMMES_TABLE + ("| 4 | Программа мониторинга качества воды реки Урал | Оренбургская область, "
+                               "Западно-Казахстанская область | 2019–2023 |")
+    facts = _facts("RU-ORE", text)
+    assert [(f.parties, f.implied) for f in facts] == [(("KZ-ZAP", "RU-ORE"), ())]

@@ -293,14 +293,24 @@ _AGREEMENTS_CAPTION = re.compile(r"(?i)(?:таблиц\w*|table)[^\n]{0,120}(?:�
                                  r"дата\s+подписания|year\s+signed|date\s+signed|date\s+of\s+signing")
 
 
-def in_agreements_table(text: str, start: int, reach: int = 2000) -> bool:
-    """Whether the table row at `start` belongs to a table of agreements: its header rows or the line
-    just above the table say so."""
+# "Таблица 4.1. Перечень программ и проектов межрегионального и приграничного сотрудничества …": each row is a joint
+# programme or project of the participants it lists (decision 109)
+_PROGRAMMES_CAPTION = re.compile(r"(?i)(?:таблиц\w*|table|перечень|list)[^\n]{0,120}(?:программ|проект|programme|project)"
+                                 r"[^\n]{0,120}(?:сотрудничеств|cooperation)")
+
+
+_RULE_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?")  # "|---|---|": a Markdown table's rule under its header
+
+
+def in_agreements_table(text: str, start: int, reach: int = 2000, caption: re.Pattern | None = None) -> bool:
+    """Whether the table row at `start` belongs to a table of agreements (or of joint programmes and projects):
+    its header rows or the line just above the table say so. `caption`: only that kind of table."""
     lines = text[max(0, start - reach):start].rstrip("\n").split("\n")
     for line in reversed(lines):
-        if _AGREEMENTS_CAPTION.search(line):
+        if (caption.search(line) if caption else
+                _AGREEMENTS_CAPTION.search(line) or _PROGRAMMES_CAPTION.search(line)):
             return True
-        if " | " not in line and line.strip():
+        if " | " not in line and line.strip() and not _RULE_ROW.fullmatch(line.strip()):
             return False  # the line above the table did not say so either
     return False
 
@@ -382,6 +392,8 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
         if text is not None and " | " in text[start:end] and not any(c.kind in ("coop", "coop_named") for c in cues) \
                 and in_agreements_table(text, start):
             cues = cues + [Cue("coop", "coop", "", "a row of a table of agreements")]
+            if in_agreements_table(text, start, caption=_PROGRAMMES_CAPTION):
+                cues = cues + [Cue("joint", "joint", "", "a row of a table of joint programmes")]
         if text is not None and text.startswith("|", start) and not any(c.kind in ("coop", "coop_named") for c in cues):
             if last_with_partners and _row_of_the_plan(parties, drafts, last_with_partners, author, ref):
                 _extend(drafts, last_with_partners, (start, end))  # a row of the plan before it
