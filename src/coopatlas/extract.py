@@ -21,7 +21,7 @@ from coopatlas.nlp.gazetteer import (
     NameEntry, english_type_noun_patterns, name_patterns, stop_patterns, type_noun_patterns,
 )
 from coopatlas.nlp.matcher import Hit, Matcher
-from coopatlas.nlp.mentions import Mentions, find_mentions, partner_noun_patterns
+from coopatlas.nlp.mentions import Mentions, entry_case_fits, find_mentions, partner_noun_patterns
 from coopatlas.nlp.normalize import normalise
 from coopatlas.nlp.resolve import SpanIndex
 
@@ -98,7 +98,7 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     inside = _merged(_inside(name_hits, passages, norm) + passage_names)  # name_hits hold the defined abbreviations
     mentions = find_mentions(text, norm, inside, author=author, named_elsewhere=elsewhere)
     facts = code_facts(text, passages, mentions, cue_hits + passage_cues, author=author, ref=pipe.ref,
-                       bodies=_bodies_named(name_hits, norm))
+                       bodies=_bodies_named(name_hits, norm, text))
     return DocumentResult(document, author, language, tuple(facts), mentions=mentions.strong + mentions.weak)
 
 
@@ -180,7 +180,7 @@ def _inside(name_hits, passages, norm) -> list:
     return index.within_any(spans)
 
 
-def _bodies_named(name_hits, norm) -> list[tuple[int, str]]:
+def _bodies_named(name_hits, norm, text: str) -> list[tuple[int, str]]:
     """(original offset, party) of every association, organisation or euroregion named anywhere in the text,
     sorted: "ассоциация", "в неё" may point back to one named outside the passages (decisions 80, 92)."""
     out = []
@@ -188,7 +188,9 @@ def _bodies_named(name_hits, norm) -> list[tuple[int, str]]:
         bodies = {e.party for e in h.payloads if e.party and e.party.startswith(("assoc:", "org:", "euroregion:"))
                   and not e.weak and not e.ambiguous}
         if len(bodies) == 1:
-            out.append((norm.to_original(h.start), bodies.pop()))
+            start, end = norm.span_to_original(h.start, h.end)
+            if any(entry_case_fits(text[start:end], e) for e in h.payloads if e.party in bodies):  # not "near" for NEAR
+                out.append((start, bodies.pop()))
     return sorted(out)
 
 

@@ -173,3 +173,27 @@ def test_the_ural_river_is_not_the_urals():
                                "Западно-Казахстанская область | 2019–2023 |")
     facts = _facts("RU-ORE", text)
     assert [(f.parties, f.implied) for f in facts] == [(("KZ-ZAP", "RU-ORE"), ())]
+
+
+def test_a_council_which_brings_regions_together():
+    text = ("The Baikal–Selenge council, which brings together Buryatia, Zabaykalsky Krai and Mongolia's Selenge and "
+            "Dornod aimags, has a shared secretariat and a common budget.")
+    assert {f.parties for f in _facts(None, text)} == {("MN-049", "MN-061", "RU-BU", "RU-ZAB")}
+
+
+def test_a_dissolved_council_is_terminated():
+    text = "Pskov Region's council on border trade with Vitebsk Region last met in 2019 and was dissolved in 2023."
+    assert [(f.parties, f.status.value) for f in _facts(None, text)] == [(("BY-VI", "RU-PSK"), "terminated")]
+
+
+def test_an_agreement_the_sides_did_not_extend_is_terminated():
+    text = ("Соглашение с Костанайской областью, подписанное в 2014 году, действовало пять лет. "
+            "Продлевать его стороны не стали.")
+    assert [f.status.value for f in _facts("RU-ORL", text)] == ["terminated"]
+
+
+def test_a_lower_case_word_is_no_body_named_before():
+    text = ("Kazakhstan's government and Omsk Region have approved a road map on freight traffic across the border "
+            "near Isilkul. Tatarstan, Bashkortostan and Udmurtia have formed a joint council for the Kama river "
+            "cruise route, with Tatarstan's Prime Minister as its first chair.")
+    assert not any("org:nearc" in f.parties for f in _facts(None, text))

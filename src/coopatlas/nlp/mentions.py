@@ -104,10 +104,11 @@ def _inside_any(cand: Candidate, spans: Sequence[tuple[int, int]]) -> bool:
 def _case_fits(text: str, cand: Candidate) -> bool:
     """Keep the entries whose case rule fits the text; a candidate with none left is dropped."""
     surface = text[cand.start:cand.end]
-    return any(_entry_case_fits(surface, e) for e in cand.entries)
+    return any(entry_case_fits(surface, e) for e in cand.entries)
 
 
-def _entry_case_fits(surface: str, entry: NameEntry) -> bool:
+def entry_case_fits(surface: str, entry: NameEntry) -> bool:
+    """Whether `surface` (as written) fits the case rule of `entry`: an abbreviation exactly, a name capitalised."""
     if entry.kind in ("abbr",):
         return _strip(surface) == _strip(entry.surface)
     if entry.kind in ("adj", "en_adj", "typed_adj", "type_noun", "stop", "partner_noun"):
@@ -130,7 +131,7 @@ def _split(text: str, resolved: Sequence[Candidate]):
     ambiguous: list[Candidate] = []
     for cand in resolved:
         surface = text[cand.start:cand.end]
-        fitting = [e for e in cand.entries if _entry_case_fits(surface, e) and e.party]
+        fitting = [e for e in cand.entries if entry_case_fits(surface, e) and e.party]
         named = [e for e in fitting if not e.weak and e.kind not in ("type_noun", "partner_noun")]
         if named:
             parties = {e.party for e in named}
