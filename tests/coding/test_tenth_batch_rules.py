@@ -197,3 +197,9 @@ def test_a_lower_case_word_is_no_body_named_before():
             "near Isilkul. Tatarstan, Bashkortostan and Udmurtia have formed a joint council for the Kama river "
             "cruise route, with Tatarstan's Prime Minister as its first chair.")
     assert not any("org:nearc" in f.parties for f in _facts(None, text))
+
+
+def test_a_state_in_brackets_after_a_city_mark_locates_an_event():
+    text = ("| 6 | Организация единого стенда Амурской области и Хабаровского края на Российско-Китайском ЭКСПО "
+            "(г. Харбин, КНР) | июнь 2026 г. |")
+    assert not any("CN" in f.parties for f in _facts("RU-AMU", "ПЛАН МЕРОПРИЯТИЙ\n\n" + text))
