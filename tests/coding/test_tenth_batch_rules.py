@@ -209,3 +209,10 @@ def test_a_state_in_brackets_after_a_city_mark_locates_an_event():
             "области\n")
     facts = _facts("RU-AMU", text)
     assert facts and not any("CN" in f.parties for f in facts)
+
+
+def test_both_means_the_two_regions_of_the_sentence_before():
+    text = ("In 2018 Buryatia and Zabaykalsky Krai were transferred to the Far Eastern Federal District. Both, "
+            "however, remain members of the Siberian Accord association.")
+    assert {f.parties for f in _facts(None, text)} == {("RU-BU", "assoc:siberian-accord"),
+                                                       ("RU-ZAB", "assoc:siberian-accord")}

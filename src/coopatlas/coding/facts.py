@@ -129,7 +129,7 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
             elif has_cue and not compares:
                 if current:
                     out.append(current)
-                elif previous and BACK_REFERENCE.match(text, s_start) and not names:
+                elif previous and (BACK_REFERENCE.match(text, s_start) and not names or _BOTH.match(text, s_start)):
                     s_start = previous[0]  # "Стороны подписали …" names the parties of the sentence before
                 elif previous and POSSESSIVE.match(text, s_start) \
                         and _any_within(partner_starts, offset(previous[0]), offset(previous[1])):
@@ -226,9 +226,15 @@ def _after_a_passage(out, current, start: int) -> bool:
 POSSESSIVE = re.compile(r"(?:Its|Their|Его|Её|Ее|Их)\s+(?!рамках|основе|итогам|реализации|выполнения|состав)")
 BACK_REFERENCE = re.compile(r"(?:Стороны|Обе стороны|Регионы|Оба региона|Документ|Соглашение|The parties|"
                             r"Both sides|Both regions|The two regions|The document|The agreement)\b|"
+
                             # "В 2023 году регионы подписали …", "In 2023 the two regions signed …" (decision 102)
                             r"(?:В|In)\s+(?:19|20)\d\d(?:\s+году)?,?\s+(?:стороны|обе\s+стороны|регионы|оба\s+региона|"
                             r"the\s+parties|both\s+sides|both\s+regions|the\s+two\s+regions)\b")
+
+
+# "… Buryatia and Zabaykalsky Krai were transferred … Both, however, remain members of the Siberian Accord": "both"
+# as the subject means the two named in the sentence before, even when this sentence names a body (decision 112)
+_BOTH = re.compile(r"(?:Both|Оба|Обе)(?=,|\s+(?:however|also|still|remain|are|have|were|также|остаются|являются|входят))")
 
 
 _TITLE_WORD = re.compile(r"\W*(?:соглашени|договор|меморандум|протокол|agreement|memorandum|treaty|protocol)",
