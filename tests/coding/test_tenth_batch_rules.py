@@ -216,3 +216,15 @@ def test_both_means_the_two_regions_of_the_sentence_before():
             "however, remain members of the Siberian Accord association.")
     assert {f.parties for f in _facts(None, text)} == {("RU-BU", "assoc:siberian-accord"),
                                                        ("RU-ZAB", "assoc:siberian-accord")}
+
+
+def test_work_under_way_with_a_named_ministry_is_a_plan():
+    text = ("С Министерством здравоохранения Иркутской области прорабатывается направление забайкальских "
+            "ординаторов на стажировку в областную больницу.")
+    assert [(f.parties, f.status.value) for f in _facts("RU-ZAB", text)] == [(("RU-IRK", "RU-ZAB"), "intended")]
+
+
+def test_rather_than_under_agreements_denies_cooperation():
+    text = ("Cargo from Yakutia and Chukotka reaches Primorye's ports through shipping companies rather than under "
+            "regional agreements.")
+    assert _facts("RU-PRI", text) == ()
