@@ -14,7 +14,8 @@ from pathlib import Path
 from coopatlas.coding.cues import Cue, load_cues
 from coopatlas.coding.facts import assemble, code_fact, find_passages
 from coopatlas.coding.hits import CueHit
-from coopatlas.coding.partners import names_an_institution, partner_mentions, party_attribute
+from coopatlas.coding.partners import (capitals_as_states, names_an_institution, partner_mentions, party_attribute,
+                                      states_of_capitals)
 from coopatlas.model import DocumentResult, Fact, Mention
 from coopatlas.nlp.abbreviations import document_abbreviations, with_document_abbreviations
 from coopatlas.nlp.gazetteer import (
@@ -194,6 +195,16 @@ def _bodies_named(name_hits, norm, text: str) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+_CAPITALS: dict = {}  # id(ref) -> (ref, {capital city: state}); the reference tables are loaded once per process
+
+
+def _states_of_capitals(ref) -> dict[str, str]:
+    found = _CAPITALS.get(id(ref))
+    if found is None or found[0] is not ref:
+        found = _CAPITALS[id(ref)] = (ref, states_of_capitals(ref))
+    return found[1]
+
+
 def _names_anywhere(name_hits) -> frozenset[str]:
     """Parties named unambiguously anywhere in the text, to resolve РТ, РБ in the passages."""
     return frozenset(e.party for h in name_hits for e in h.payloads
@@ -202,7 +213,8 @@ def _names_anywhere(name_hits) -> frozenset[str]:
 
 
 def code_facts(text: str, passages, mentions: Mentions, cue_hits, *, author, ref, bodies=()) -> list[Fact]:
-    partners = partner_mentions(text, mentions.strong, lambda p: party_attribute(ref, p, "country"),
+    strong = capitals_as_states(text, mentions.strong, _states_of_capitals(ref))
+    partners = partner_mentions(text, strong, lambda p: party_attribute(ref, p, "country"),
                                 lambda p: party_attribute(ref, p, "type"))
     cue_index = SpanIndex(cue_hits, lambda h: h.start)
     mention_index = SpanIndex(partners, lambda m: m.start)

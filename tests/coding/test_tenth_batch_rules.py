@@ -228,3 +228,14 @@ def test_rather_than_under_agreements_denies_cooperation():
     text = ("Cargo from Yakutia and Chukotka reaches Primorye's ports through shipping companies rather than under "
             "regional agreements.")
     assert _facts("RU-PRI", text) == ()
+
+
+def test_a_capital_speaking_for_its_state():
+    text = ('"Tashkent regards Bashkortostan as one of its key partners among the regions of Russia," the Deputy '
+            "Minister said after the signing of the road map.")
+    assert _pairs(None, text) == {("RU-BA", "UZ")}
+
+
+def test_a_capital_that_signs_is_the_city():
+    text = "Москва и Минск подписали программу сотрудничества на 2024–2026 годы."
+    assert _pairs("RU-MOW", text) == {("BY-HM", "RU-MOW")}

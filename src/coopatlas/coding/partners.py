@@ -132,6 +132,37 @@ def party_attribute(ref, party: str, name: str) -> str | None:
     return getattr(found, name, None) if found else None
 
 
+# "Tashkent regards Bashkortostan as one of its key partners", "Astana was ready to consider joining", "Минск
+# поддержал предложение": a state's capital as the subject of a verb of stance or decision speaks for the state
+_STANCE_AFTER = re.compile(r"\s+(?:regards|regarded|supports|supported|welcomes|welcomed|backs|backed|insists|"
+                           r"(?:is|was|are|were)\s+ready|will\s+(?:pay|fund|finance|cover)|has\s+offered|"
+                           r"поддержал\w*|поддерживает|считает|рассматривает|готов[аы]?|приветствует|приветствовал\w*|"
+                           r"настаивает|профинансирует|оплатит)\b")
+
+
+def capitals_as_states(text: str, mentions: Sequence[Mention], state_of_capital: dict[str, str]) -> list[Mention]:
+    """A mention of a foreign state's capital city that speaks for the state ("Tashkent regards …") becomes a
+    mention of the state (decision 114); the city itself (its executive committee, "the city of Minsk") stays."""
+    out = []
+    for m in mentions:
+        state = state_of_capital.get(m.party)
+        if state and _STANCE_AFTER.match(text, m.end):
+            m = Mention(state, m.start, m.end, m.surface, f"{m.how}+capital-as-state", m.weak)
+        out.append(m)
+    return out
+
+
+def states_of_capitals(ref) -> dict[str, str]:
+    """{city party: state} for foreign states whose capital is a first-level unit of their own (BY-HM, KZ-AST)."""
+    capitals = getattr(ref, "capitals", {})
+    out = {}
+    for party in getattr(ref, "parties", {}).values():
+        capital = capitals.get(party.country) if party.kind == "foreign_region" else None
+        if capital is not None and party.name_en == capital.name_en:
+            out[party.id] = party.country
+    return out
+
+
 # what stands between two names of one list: "A, B", "A и B", "A, and the B" (use with fullmatch)
 LIST_GLUE = re.compile(r"\s*(?:,|и|and|,\s*и|,\s*and)\s*(?:the\s+)?")
 
