@@ -154,10 +154,14 @@ def capitals_as_states(text: str, mentions: Sequence[Mention], state_of_capital:
 
 def states_of_capitals(ref) -> dict[str, str]:
     """{city party: state} for foreign states whose capital is a first-level unit of their own (BY-HM, KZ-AST)."""
-    capitals = getattr(ref, "capitals", {})
-    out = {}
+    capitals = getattr(ref, "capitals", None)
+    out: dict[str, str] = {}
+    if not capitals:
+        return out
     for party in getattr(ref, "parties", {}).values():
-        capital = capitals.get(party.country) if party.kind == "foreign_region" else None
+        if party.kind != "foreign_region":
+            continue
+        capital = capitals.get(party.country)
         if capital is not None and party.name_en == capital.name_en:
             out[party.id] = party.country
     return out
