@@ -913,7 +913,10 @@ def _framed_after(drafts: list[Draft], i: int, ref, skip: set) -> int | None:
     ("Основными зарубежными партнёрами области остаются Монголия и Китай. С аймаком Хувсгел … С провинцией Ляонин
     …"), the first one after it on a region of that state, past the other states' drafts and their regions'."""
     d = drafts[i]
-    states = {e.partners[0] for e in drafts if e.spans == d.spans and len(e.partners) == 1
+    if len(d.partners) != 1 or party_attribute(ref, d.partners[0], "kind") != "country":
+        return i + 1 if i + 1 < len(drafts) else None  # no frame: the caller's test fails anyway
+    # the states of one sentence are drafted together, next to each other
+    states = {e.partners[0] for e in drafts[max(0, i - 8):i + 9] if e.spans == d.spans and len(e.partners) == 1
               and party_attribute(ref, e.partners[0], "kind") == "country"}
     if len(states) < 2:
         return i + 1 if i + 1 < len(drafts) else None
