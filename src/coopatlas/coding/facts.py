@@ -308,17 +308,22 @@ _PROGRAMMES_CAPTION = re.compile(r"(?i)(?:таблиц\w*|table|перечень
 _RULE_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?")  # "|---|---|": a Markdown table's rule under its header
 
 
-def in_agreements_table(text: str, start: int, reach: int = 2000, caption: re.Pattern | None = None) -> bool:
-    """Whether the table row at `start` belongs to a table of agreements (or of joint programmes and projects):
-    its header rows or the line just above the table say so. `caption`: only that kind of table."""
+def table_kind(text: str, start: int, reach: int = 2000) -> str | None:
+    """"agreements" or "programmes" when the table row at `start` belongs to a table of agreements or of joint
+    programmes and projects (its header rows or the line just above the table say so), else None."""
     lines = text[max(0, start - reach):start].rstrip("\n").split("\n")
     for line in reversed(lines):
-        if (caption.search(line) if caption else
-                _AGREEMENTS_CAPTION.search(line) or _PROGRAMMES_CAPTION.search(line)):
-            return True
+        if _AGREEMENTS_CAPTION.search(line):
+            return "agreements"
+        if _PROGRAMMES_CAPTION.search(line):
+            return "programmes"
         if " | " not in line and line.strip() and not _RULE_ROW.fullmatch(line.strip()):
-            return False  # the line above the table did not say so either
-    return False
+            return None  # the line above the table did not say so either
+    return None
+
+
+def in_agreements_table(text: str, start: int, reach: int = 2000) -> bool:
+    return table_kind(text, start, reach) is not None
 
 
 def is_heading(text: str, start: int, end: int) -> bool:
@@ -396,9 +401,9 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                 and any(m.party != author and m.start - _LIST_ITEM.match(text, start).end() <= 2 for m in inside):
             cues = cues + [Cue("coop", "coop", "", "an item of a list of partners opened by a colon")]
         if text is not None and " | " in text[start:end] and not any(c.kind in ("coop", "coop_named") for c in cues) \
-                and in_agreements_table(text, start):
+                and (kind := table_kind(text, start)):
             cues = cues + [Cue("coop", "coop", "", "a row of a table of agreements")]
-            if in_agreements_table(text, start, caption=_PROGRAMMES_CAPTION):
+            if kind == "programmes":
                 cues = cues + [Cue("joint", "joint", "", "a row of a table of joint programmes")]
         if text is not None and text.startswith("|", start) and not any(c.kind in ("coop", "coop_named") for c in cues):
             if last_with_partners and _row_of_the_plan(parties, drafts, last_with_partners, author, ref):
