@@ -12,9 +12,9 @@ from functools import cache
 from pathlib import Path
 
 from coopatlas.coding.cues import Cue, load_cues
-from coopatlas.coding.facts import assemble, code_fact, find_passages
+from coopatlas.coding.facts import assemble, code_fact, find_passages, with_writer
 from coopatlas.coding.hits import CueHit
-from coopatlas.coding.partners import (capitals_as_states, names_an_institution, partner_mentions, party_attribute,
+from coopatlas.coding.partners import (CITY_TYPES, capitals_as_states, names_an_institution, partner_mentions, party_attribute,
                                       states_of_capitals)
 from coopatlas.model import DocumentResult, Fact, Mention
 from coopatlas.nlp.abbreviations import document_abbreviations, with_document_abbreviations
@@ -98,8 +98,9 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     passage_names, passage_cues = _scan_passages(pipe.passage_cues, norm, passages)
     inside = _merged(_inside(name_hits, passages, norm) + passage_names)  # name_hits hold the defined abbreviations
     mentions = find_mentions(text, norm, inside, author=author, named_elsewhere=elsewhere)
+    writer = _foreign_writer(text, mentions.strong, pipe.ref) if author is None else None
     facts = code_facts(text, passages, mentions, cue_hits + passage_cues, author=author, ref=pipe.ref,
-                       bodies=_bodies_named(name_hits, norm, text))
+                       bodies=_bodies_named(name_hits, norm, text), writer=writer)
     return DocumentResult(document, author, language, tuple(facts), mentions=mentions.strong + mentions.weak)
 
 
@@ -212,15 +213,34 @@ def _names_anywhere(name_hits) -> frozenset[str]:
                      and e.kind != "abbr")
 
 
-def code_facts(text: str, passages, mentions: Mentions, cue_hits, *, author, ref, bodies=()) -> list[Fact]:
+# "our region", "our province": a release written by a foreign partner (decision 115)
+# (not "нашей области": in Russian, that is a Russian author whose title did not name it)
+_OUR_REGION = re.compile(r"\b[Oo]ur\s+(?:region|province|oblast|prefecture|aimag|county)\b|"
+                         r"\b[Нн]аш(?:ей|ему|его|а|у|ем|им)?\s+(?:провинци|аймак|уезд|префектур)\w*")
+
+
+def _foreign_writer(text: str, mentions, ref) -> str | None:
+    """The foreign first-level unit that speaks of "our region" in an authorless text: the one named most often
+    (the first named on a tie)."""
+    if not _OUR_REGION.search(text):
+        return None
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if party_attribute(ref, m.party, "kind") == "foreign_region" \
+                and party_attribute(ref, m.party, "type") not in CITY_TYPES:
+            counts[m.party] = counts.get(m.party, 0) + 1
+    return max(counts, key=counts.get) if counts else None  # dicts keep the first named first on a tie
+
+
+def code_facts(text: str, passages, mentions: Mentions, cue_hits, *, author, ref, bodies=(), writer=None) -> list[Fact]:
     strong = capitals_as_states(text, mentions.strong, _states_of_capitals(ref))
     partners = partner_mentions(text, strong, lambda p: party_attribute(ref, p, "country"),
                                 lambda p: party_attribute(ref, p, "type"))
     cue_index = SpanIndex(cue_hits, lambda h: h.start)
     mention_index = SpanIndex(partners, lambda m: m.start)
     institutional = [m for m in mentions.strong if names_an_institution(m, text)]
-    drafts = assemble(passages, partners, cue_index, author=author, ref=ref, year=_document_year(text), text=text,
-                      institutional=institutional, bodies=bodies)
+    drafts = with_writer(assemble(passages, partners, cue_index, author=author, ref=ref, year=_document_year(text),
+                                  text=text, institutional=institutional, bodies=bodies), writer)
     return [code_fact(d, text, cue_index, mention_index, author=author, ref=ref) for d in drafts]
 
 

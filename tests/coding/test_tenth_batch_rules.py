@@ -239,3 +239,16 @@ def test_a_capital_speaking_for_its_state():
 def test_a_capital_that_signs_is_the_city():
     text = "Москва и Минск подписали программу сотрудничества на 2024–2026 годы."
     assert _pairs("RU-MOW", text) == {("BY-HM", "RU-MOW")}
+
+
+def test_a_foreign_partners_release_is_written_by_its_region():
+    text = ("KARSHI, 9 September 2024. The Khokim of Kashkadarya Region and the Governor of Samara Region signed a "
+            "road map for 2024–2026 on a joint textile cluster and the training of technologists from our region.\n\n"
+            "An agreement with Orenburg Region, signed in 2021, covers gas chemistry and veterinary services.")
+    assert _pairs(None, text) == {("RU-SAM", "UZ-QA"), ("RU-ORE", "UZ-QA")}
+
+
+def test_without_our_region_a_single_region_gets_no_foreign_writer():
+    text = ("KARSHI, 9 September 2024. The Khokim of Kashkadarya Region and the Governor of Samara Region signed a "
+            "road map for 2024–2026.\n\nAn agreement with Orenburg Region, signed in 2021, covers gas chemistry.")
+    assert ("RU-ORE", "UZ-QA") not in _pairs(None, text)

@@ -937,6 +937,17 @@ def _framed_after(drafts: list[Draft], i: int, ref, skip: set) -> int | None:
     return None
 
 
+def with_writer(drafts: list[Draft], writer: str | None) -> list[Draft]:
+    """A foreign partner's own release ("trade between Pskov Region and our region", "An agreement with Orenburg
+    Region …") has no author in the codebook's sense, but its writer is the implied "we": a draft that names one
+    Russian region alone is that region's relation with the writer (decision 115)."""
+    if writer is None:
+        return drafts
+    out = [replace(d, partners=(d.partners[0], writer), how=f"{d.how} + the foreign writer")
+           if not d.with_author and len(d.partners) == 1 and d.partners[0].startswith("RU-") else d for d in drafts]
+    return merge_drafts(out)
+
+
 def merge_drafts(drafts: Iterable[Draft]) -> list[Draft]:
     """One fact per relation: drafts with the same parties join (codebook 5: the most advanced status)."""
     merged: dict = {}
