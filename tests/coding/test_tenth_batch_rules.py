@@ -252,3 +252,20 @@ def test_without_our_region_a_single_region_gets_no_foreign_writer():
     text = ("KARSHI, 9 September 2024. The Khokim of Kashkadarya Region and the Governor of Samara Region signed a "
             "road map for 2024–2026.\n\nAn agreement with Orenburg Region, signed in 2021, covers gas chemistry.")
     assert ("RU-ORE", "UZ-QA") not in _pairs(None, text)
+
+
+def test_a_fixed_lower_case_form_after_a_governorate_word():
+    text = "Соглашение с мухафазой Асуан (Арабская Республика Египет), подписанное в 2019 году, прекратило действие."
+    assert _pairs("RU-DA", text) == {("EG-ASN", "RU-DA")}
+
+
+def test_talks_under_way_with_a_named_partner_are_a_plan():
+    text = "Третий год мы ведём переговоры с эмиратом Рас-эль-Хайма о строительстве туристического комплекса."
+    assert [(f.parties, f.status.value) for f in _facts("RU-DA", text)] == [(("AE-RK", "RU-DA"), "intended")]
+
+
+def test_a_visit_that_ends_in_keeping_in_touch_is_no_fact():
+    text = ("В Бурсе состоялась встреча с губернатором провинции Бурса. Стороны обсудили возможность открытия прямого "
+            "рейса. «Спешить с подписанием документов не будем», – отметил Председатель Правительства. По итогам "
+            "встречи стороны договорились поддерживать рабочие контакты.")
+    assert _facts("RU-SE", text) == ()

@@ -116,6 +116,8 @@ def entry_case_fits(surface: str, entry: NameEntry) -> bool:
     if entry.party.startswith("group:"):  # "соседние регионы", "скандинавские страны": common nouns
         return True
     words = surface.split()
+    if entry.kind == "fixed" and entry.surface[:1].islower():
+        return True  # "мухафазой Асуан": a fixed form written in lower case is matched as written (or capitalised)
     if len(words) == 1 or entry.kind == "fixed":
         return surface[:1].isupper()
     return any(w[:1].isupper() for w in words)
