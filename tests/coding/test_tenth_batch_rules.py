@@ -269,3 +269,10 @@ def test_a_visit_that_ends_in_keeping_in_touch_is_no_fact():
             "рейса. «Спешить с подписанием документов не будем», – отметил Председатель Правительства. По итогам "
             "встречи стороны договорились поддерживать рабочие контакты.")
     assert _facts("RU-SE", text) == ()
+
+
+def test_a_breadcrumb_and_a_partner_outside_a_body():
+    text = ("Penza Region Investment Portal\nInternational partners › Turkey\n\nTurkey remains one of Penza Region's key "
+            "partners outside the CIS. In 2021 the Government of Penza Region and the Governorship of Konya Province "
+            "signed an agreement on cooperation in agriculture.")
+    assert _pairs("RU-PNZ", text) == {("RU-PNZ", "TR-42")}

@@ -387,7 +387,8 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             parties = _without_states_of_a_programme_name(parties, inside, text[start:end], start, ref)
         implied = _implied(inside, author, ref, year)
         if _heading is not None and _heading(start, end) and (
-                "\n" not in text[start:end].strip() or all(p == author for p in parties)):
+                "\n" not in text[start:end].strip() or all(p == author for p in parties) or "›" in text[start:end]):
+            # (a portal's breadcrumb, "International partners › Turkey", is navigation: decision 117)
             # a title on several lines that names a partner ("ПРОТОКОЛ\nзаседания совместной рабочей
             # группы Республики Коми и Архангельской области") is read as text: it may hold the only mention
             if AGREEMENT_TITLE.match(text, start) and any(p != author for p in parties):
