@@ -40,3 +40,12 @@ def test_a_known_state_abbreviation_in_brackets_locates_the_region_and_defines_n
             "Товарооборот республики с ОАЭ в 2023 году составил 148 млн долларов США.")
     parties = {f.parties for f in extract_text(text, "RU-BA", infer=False).facts}
     assert ("AE", "RU-BA") in parties
+
+
+def test_a_news_agency_tag_after_a_dateline_is_no_abbreviation():
+    from coopatlas import extract_text
+    text = ("MINSK, 28 June 2024 (ERW) – The Minsk City Executive Committee and the Government of St Petersburg signed "
+            "a programme.\n\nBELGRADE, 2 July 2024 (ERW) – Yaroslavl Region and Serbia's Zlatibor District signed a "
+            "protocol on rural tourism.")
+    facts = extract_text(text, None, infer=False).facts
+    assert {f.parties for f in facts} == {("BY-HM", "RU-SPE"), ("RS-16", "RU-YAR")}

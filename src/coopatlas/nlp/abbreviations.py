@@ -19,6 +19,7 @@ _DEFINITION = re.compile(
     r"(?:\(\s*|,\s*)(?:далее\s*(?:по\s+тексту\s*)?[—–-]?\s*|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?)?"
     r"[«\"“]?(?P<abbr>[А-ЯЁA-Z]{2,6})[»\"”]?\s*\)")
 _DEFINITION_REACH = 60  # characters between the end of the name and its abbreviation
+_BARE_REACH = 2  # "Kyrgyz Republic (KR)": a bare abbreviation in brackets stands right after its name
 
 
 def document_abbreviations(text: str, norm: Normalised, name_hits: Sequence[Hit]) -> list[Hit]:
@@ -29,7 +30,9 @@ def document_abbreviations(text: str, norm: Normalised, name_hits: Sequence[Hit]
         abbr = m.group("abbr")
         if abbr in defined:
             continue
-        party = _party_named_before(norm, name_hits, norm.from_original(m.start()))
+        # a bare "(KR)" must follow its name at once: "MINSK, 28 June 2024 (ERW)" is a news agency's tag
+        reach = _BARE_REACH if _bare(m) else _DEFINITION_REACH
+        party = _party_named_before(norm, name_hits, norm.from_original(m.start()), reach)
         if party and not (_bare(m) and _known_elsewhere(norm, name_hits, norm.from_original(m.start("abbr")), party)):
             defined[abbr] = (party, m.start("abbr"))
     out = []
@@ -58,11 +61,11 @@ def _known_elsewhere(norm: Normalised, name_hits: Sequence[Hit], at: int, party:
     return False
 
 
-def _party_named_before(norm: Normalised, name_hits: Sequence[Hit], at: int) -> str | None:
-    """The one party of the last name that ends within reach before `at` (normalised offsets)."""
+def _party_named_before(norm: Normalised, name_hits: Sequence[Hit], at: int, reach: int = 60) -> str | None:
+    """The one party of the last name that ends within `reach` before `at` (normalised offsets)."""
     best = None
     for hit in name_hits:
-        if at - _DEFINITION_REACH <= hit.end <= at + 1 and (best is None or hit.end > best.end
+        if at - reach <= hit.end <= at + 1 and (best is None or hit.end > best.end
                                                             or (hit.end == best.end and hit.start < best.start)):
             best = hit
     if best is None:
