@@ -276,3 +276,8 @@ def test_a_breadcrumb_and_a_partner_outside_a_body():
             "partners outside the CIS. In 2021 the Government of Penza Region and the Governorship of Konya Province "
             "signed an agreement on cooperation in agriculture.")
     assert _pairs("RU-PNZ", text) == {("RU-PNZ", "TR-42")}
+
+
+def test_an_eu_programme_named_after_the_word_programme_russia_first():
+    text = "По программе «Россия – Эстония» область работала с уездом Ида-Вирумаа над очисткой реки Нарвы."
+    assert {f.parties for f in _facts("RU-LEN", text)} == {("EE-45", "RU-LEN", "org:eu")}
