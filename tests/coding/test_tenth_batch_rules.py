@@ -281,3 +281,10 @@ def test_a_breadcrumb_and_a_partner_outside_a_body():
 def test_an_eu_programme_named_after_the_word_programme_russia_first():
     text = "По программе «Россия – Эстония» область работала с уездом Ида-Вирумаа над очисткой реки Нарвы."
     assert {f.parties for f in _facts("RU-LEN", text)} == {("EE-45", "RU-LEN", "org:eu")}
+
+
+def test_eu_programmes_in_straight_quotes_are_separate_relations():
+    text = ('The Governor recalled that Leningrad Region had taken part in the "South-East Finland – Russia" and '
+            '"Russia – Estonia" cross-border programmes, which financed border-crossing upgrades.')
+    assert ("EE", "FI") not in _pairs("RU-LEN", text)
+    assert ("EE", "RU-LEN") in _pairs("RU-LEN", text)

@@ -383,7 +383,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             parties = _unique(parties + (body,))  # "The association has also signed a memorandum with …"
             cues = cues + [Cue("joint", "joint", "", "the association as the subject")]
         parties = _with_eu_programme(_without_locating_states(parties, cues, ref), cues, ref)
-        if text is not None and "«" in text[start:end]:
+        if text is not None and ("«" in text[start:end] or '"' in text[start:end] or "“" in text[start:end]):
             parties = _without_states_of_a_programme_name(parties, inside, text[start:end], start, ref)
         implied = _implied(inside, author, ref, year)
         if _heading is not None and _heading(start, end) and (
@@ -708,7 +708,7 @@ def _split_at_joint_word(hits: Sequence[CueHit], inside: Sequence[Mention], part
     return (before, after) if before and after else None
 
 
-_QUOTED_NAME = re.compile(r"«[^«»\n]{3,80}»")
+_QUOTED_NAME = re.compile(r"«[^«»\n]{3,80}»|\"[^\"\n]{3,80}\"|“[^“”\n]{3,80}”")  # «…», "…", “…”
 
 
 def _without_states_of_a_programme_name(parties: tuple[str, ...], inside: Sequence[Mention], passage: str,
