@@ -287,3 +287,15 @@ def test_eu_programmes_in_straight_quotes_are_separate_relations():
     text = ('The Governor recalled that Leningrad Region had taken part in the "South-East Finland – Russia" and '
             '"Russia – Estonia" cross-border programmes, which financed border-crossing upgrades.')
     assert {f.parties for f in _facts("RU-LEN", text)} == {("EE", "RU-LEN", "org:eu"), ("FI", "RU-LEN", "org:eu")}
+
+
+def test_a_state_containers_are_routed_via_is_no_partner():
+    text = ("A memorandum signed with the Maharashtra side in 2023 set up a joint logistics working group, which "
+            "agreed on a through rate for containers routed via Iran.")
+    assert "IR" not in {p for f in _facts("RU-AST", text) for p in f.parties}
+
+
+def test_cities_listed_after_an_exhibition_with_a_city_mark_are_venues():
+    text = ("| 4 | Совместное продвижение курортов на туристических выставках в г. Сочи и г. Хошимине | 2025 г. | "
+            "Министерство курортов |")
+    assert "VN-SG" not in {p for f in _facts("RU-KDA", "ПЛАН мероприятий по сотрудничеству\n\n" + text) for p in f.parties}

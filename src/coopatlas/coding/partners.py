@@ -36,7 +36,7 @@ _HELD_IN = re.compile(r"(?i)(?:held|take place|takes place|пройд[её]т|п
                       r"проводится|проводятся)\s+(?:[\w-]+\s+){0,3}?(?:in|в|во)\s*$")
 # "a cargo hub for Belarusian goods bound for China", "грузов, следующих в Китай": where goods go; "экспорта
 # лесопродукции в Китай", "exports of timber to China": where a region sells (decision 98: a market, no partner)
-_BOUND_FOR = re.compile(r"(?i)(?:bound\s+for|destined\s+for|en\s+route\s+to|следующ\w+\s+в|направляем\w+\s+в|"
+_BOUND_FOR = re.compile(r"(?i)(?:bound\s+for|destined\s+for|en\s+route\s+to|(?:routed\s+)?via|транзитом\s+через|следующ\w+\s+в|направляем\w+\s+в|"
                         r"с\s+последующей\s+отправкой\s+в|экспорт\w*\s+(?:[\w-]+\s+){0,3}?(?:в|во)|"
                         r"(?:отправ\w*(?<!ся)(?<!сь)|поставля\w*ся|поставляем\w*)\s+(?:[\w-]+\s+){0,2}?(?:в|во)|"
                         r"exports?\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?to)\s*(?:the\s+)?$")
@@ -64,7 +64,8 @@ _MEMBER_STATES = re.compile(r"(?i)(?:государств\w*|стран\w*)\s*[�
                             r"member\s+(?:states|countries)\s+of\s+(?:the\s+)?$")
 # "at the Forum … in Chelyabinsk", "на выставке … в Казани": where the event is
 _EVENT_IN = re.compile(r"(?i)(?:форум|выставк|ярмарк|конференц|саммит|forum|exhibition|fair|conference|summit)"
-                       r"[^.;!?]{0,80}?\s(?:in|в|во)\s*$")
+                       # "на туристических выставках в г. Сочи и г. Хошимине": a city mark, and the places listed
+                       r"[^.;!?]{0,80}?\s(?:in|в|во)\s+(?:г\.\s*)?(?:[А-ЯЁA-Z][\w-]*\s*(?:,|и|and)\s*(?:г\.\s*)?){0,3}$")
 # "руководствуясь Договором о создании Союзного государства": the legal basis of an agreement
 _LEGAL_BASIS = re.compile(r"(?i)(?:(?:руководствуясь|принимая во внимание|учитывая|guided by|taking into account|"
                           r"bearing in mind)[^.;:]{0,80}|законодательств\w*(?:\s+Российской\s+Федерации\s+и)?\s+|"
@@ -112,7 +113,7 @@ _NOT_A_PARTNER_KEYS = ("come from", "came from", "coming from", "приезжа"
                        "руководств", "принимая", "учитывая", "guided", "taking", "bearing", "second only",
                        "ahead of", "уступая", "опережая", "bound", "destined", "en route", "следующ", "направляем",
                        "отправкой", "экспорт", "export", "член", "member", "наряду", "помимо", "addition", "alongside",
-                       "отправ", "поставля", "exhibitor", "экспонент", "(г.", "(город", "(city", "outside", "beyond", "пределами", "вне")
+                       "отправ", "поставля", "exhibitor", "экспонент", "(г.", "(город", "(city", "outside", "beyond", "пределами", "вне", "via", "транзитом")
 
 
 _NOT_A_PARTNER_KEY = re.compile("|".join(re.escape(k) for k in _NOT_A_PARTNER_KEYS))
