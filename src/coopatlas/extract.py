@@ -172,7 +172,7 @@ def _states_as_subject(text: str) -> list[CueHit]:
     return sorted(hits, key=lambda h: h.start)
 
 
-_NAME_BEFORE = re.compile(r"[A-ZА-ЯЁ][\w-]*[\s«\"]*$")
+_NAME_BEFORE = re.compile(r"[A-ZА-ЯЁ][\w-]*[\s«\"–—-]*$")  # (also "the Estonia – Russia and the Latvia – Russia programmes")
 
 
 def _inside(name_hits, passages, norm) -> list:

@@ -299,3 +299,16 @@ def test_cities_listed_after_an_exhibition_with_a_city_mark_are_venues():
     text = ("| 4 | Совместное продвижение курортов на туристических выставках в г. Сочи и г. Хошимине | 2025 г. | "
             "Министерство курортов |")
     assert "VN-SG" not in {p for f in _facts("RU-KDA", "ПЛАН мероприятий по сотрудничеству\n\n" + text) for p in f.parties}
+
+
+def test_programmes_named_by_their_sides_go_with_the_region_before_them():
+    text = ("Leningrad Region worked in the South-East Finland – Russia programme, and Pskov Region took part in both "
+            "the Estonia – Russia and the Latvia – Russia programmes.")
+    assert {f.parties for f in _facts(None, text)} == {("FI", "RU-LEN", "org:eu"), ("EE", "RU-PSK", "org:eu"),
+                                                       ("LV", "RU-PSK", "org:eu")}
+
+
+def test_respectively_pairs_two_lists_in_order():
+    text = ("Since 2022, Pskov Region and Leningrad Region have turned to Belarusian partners, signing action plans "
+            "with Vitebsk Region and Mogilev Region respectively.")
+    assert {f.parties for f in _facts(None, text)} == {("BY-VI", "RU-PSK"), ("BY-MA", "RU-LEN")}

@@ -466,7 +466,9 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                 separate = [c for c in cues if c.kind != "joint"]
                 new = (_partner_drafts(groups[0], parties, separate, author, implied, (start, end))
                        + _partner_drafts(groups[1], parties, cues, author, implied, (start, end)))
-            elif text is not None and (programmes := _separate_programmes(text, start, end, inside, partners)):
+            elif text is not None and (pairs := _respectively(text, start, end, inside, partners, author)):
+                new = [Draft(pair, False, implied, ((start, end),), how="respectively") for pair in pairs]
+            elif text is not None and (programmes := _separate_programmes(text, start, end, inside, partners, author)):
                 new = [d for group in programmes
                        for d in _partner_drafts(group, parties, cues, author, implied, (start, end))]
             elif author is None and text is not None and _hub_with_partners(text, inside, partners, cues):
@@ -711,6 +713,28 @@ def _split_at_joint_word(hits: Sequence[CueHit], inside: Sequence[Mention], part
 _QUOTED_NAME = re.compile(r"«[^«»\n]{3,80}»|\"[^\"\n]{3,80}\"|“[^“”\n]{3,80}”")  # «…», "…", “…”
 
 
+_RESPECTIVELY = re.compile(r"(?i)\b(?:respectively|соответственно)\b")
+
+
+def _respectively(text: str, start: int, end: int, inside: Sequence[Mention], partners, author):
+    """"Pskov Region and Leningrad Region … signing action plans with Vitebsk Region and Mogilev Region respectively":
+    two lists of equal length, before and after "with" / "с", pair in order (decision 121)."""
+    if author is not None or len(partners) < 4 or not _RESPECTIVELY.search(text, start, end):
+        return None
+    named = [m for m in sorted(inside, key=lambda m: m.start) if m.party in partners]
+    for k in range(2, len(named) - 1):
+        left, right = named[:k], named[k:]
+        if len(left) == len(right) and _WITH.search(text[left[-1].end:right[0].start] + " ") \
+                and len({m.party for m in named}) == len(named):
+            return [tuple(sorted((a.party, b.party))) for a, b in zip(left, right)]
+    return None
+
+
+# "the Estonia – Russia and the Latvia – Russia programmes", "South-East Finland – Russia": a programme named by its
+# two sides, unquoted (decision 121)
+_DASHED_PROGRAMME = re.compile(r"(?:[A-Z][\w-]*[\s-]+){0,2}[A-Z][\w-]*\s+[–—-]\s+Russia\b|Russia\s+[–—-]\s+[A-Z][\w-]*")
+
+
 def _without_states_of_a_programme_name(parties: tuple[str, ...], inside: Sequence[Mention], passage: str,
                                         offset: int, ref) -> tuple[str, ...]:
     """"в рамках программы «Юго-Восточная Финляндия – Россия» … с регионом Кюменлааксо": a state named only inside
@@ -726,21 +750,38 @@ def _without_states_of_a_programme_name(parties: tuple[str, ...], inside: Sequen
     return tuple(p for p in parties if p not in gives_way) if gives_way else parties
 
 
-def _separate_programmes(text: str, start: int, end: int, inside: Sequence[Mention], partners):
+def _separate_programmes(text: str, start: int, end: int, inside: Sequence[Mention], partners, author=None):
     """"в двух программах приграничного сотрудничества … – «Юго-Восточная Финляндия – Россия» и «Россия –
-    Эстония»": each EU programme named in quotes is a relation of its own with the states or regions its name gives
-    (decision 100), not one joint framework of them all. None unless every partner but org:eu is inside a name."""
+    Эстония»": each EU programme named in quotes (or by its two sides, "the Estonia – Russia and the Latvia – Russia
+    programmes") is a relation of its own with the states or regions its name gives (decisions 100, 121), not one
+    joint framework of them all. With an author, every partner but org:eu must be inside a name; without one, each
+    Russian region named outside the names takes the programmes named after it ("Leningrad Region worked in the
+    South-East Finland – Russia programme, and Pskov Region took part in both the Estonia – Russia and …")."""
     if "org:eu" not in partners:
         return None
-    groups = []
-    for q in _QUOTED_NAME.finditer(text, start, end):
-        named = _unique(m.party for m in inside if q.start() < m.start < q.end() and m.party in partners)
+    quoted = [q.span() for q in _QUOTED_NAME.finditer(text, start, end)]
+    dashed = [d.span() for d in _DASHED_PROGRAMME.finditer(text, start, end)
+              if not any(a <= d.start() < b for a, b in quoted)]  # a quoted name is read once
+    spans, groups = [], []
+    for q0, q1 in sorted(quoted + dashed):
+        named = _unique(m.party for m in inside if q0 <= m.start < q1 and m.party in partners)
         if named:
+            spans.append((q0, q1))
             groups.append(named)
     flat = [p for g in groups for p in g]
-    if len(groups) < 2 or len(set(flat)) != len(flat) or set(partners) - set(flat) != {"org:eu"}:
+    if len(groups) < 2 or len(set(flat)) != len(flat):
         return None
-    return [g + ("org:eu",) for g in groups]
+    outside = [m for m in sorted(inside, key=lambda m: m.start) if m.party in partners and m.party != "org:eu"
+               and m.party not in flat]
+    if author is not None or not outside:
+        return [g + ("org:eu",) for g in groups] if set(partners) - set(flat) == {"org:eu"} else None
+    out = []
+    for (q0, _), group in zip(spans, groups):
+        owners = [m.party for m in outside if m.end <= q0]
+        if not owners:
+            return None
+        out.append((owners[-1],) + group + ("org:eu",))
+    return out if {m.party for m in outside} <= {g[0] for g in out} else None
 
 
 # ", а также участвовать в программах Союзного государства", ", as well as take part in": what follows is another relation
