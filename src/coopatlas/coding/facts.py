@@ -18,12 +18,12 @@ from coopatlas.coding.clauses import others_as_subject, parallel_clauses, parent
 from coopatlas.coding.cues import Cue
 from coopatlas.coding.hits import CueHit, holding, only_a_meeting, without_later_talks, without_meeting_words
 from coopatlas.coding.partners import CITY_TYPES, LIST_GLUE, party_attribute
+from coopatlas.coding.programmes import separate_programmes, with_eu_programme, without_states_of_a_programme_name
 from coopatlas.model import Arity, Direction, Evidence, Fact, Mention
 from coopatlas.nlp.resolve import SpanIndex
 from coopatlas.nlp.segment import blocks, sentences
 
 FRAMEWORK_PREFIXES = ("assoc:", "org:", "euroregion:")
-EU_PROGRAMME_NEIGHBOURS = frozenset({"FI", "EE", "LV", "LT", "PL", "NO", "SE", "DE", "DK"})
 # anaphora cues (cues.tsv) that always point back at the agreement before: "strong" ones ("Стороны")
 # within a passage; "frame" ones ("в его рамках", "в рамках программы") also start a passage of their own
 STRONG = frozenset({"strong", "frame"})
@@ -382,9 +382,9 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                 and body not in parties:
             parties = _unique(parties + (body,))  # "The association has also signed a memorandum with …"
             cues = cues + [Cue("joint", "joint", "", "the association as the subject")]
-        parties = _with_eu_programme(_without_locating_states(parties, cues, ref), cues, ref)
+        parties = with_eu_programme(_without_locating_states(parties, cues, ref), cues, ref)
         if text is not None and ("«" in text[start:end] or '"' in text[start:end] or "“" in text[start:end]):
-            parties = _without_states_of_a_programme_name(parties, inside, text[start:end], start, ref)
+            parties = without_states_of_a_programme_name(parties, inside, text[start:end], start, ref)
         implied = _implied(inside, author, ref, year)
         if _heading is not None and _heading(start, end) and (
                 "\n" not in text[start:end].strip() or all(p == author for p in parties) or "›" in text[start:end]):
@@ -468,7 +468,7 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
                        + _partner_drafts(groups[1], parties, cues, author, implied, (start, end)))
             elif text is not None and (pairs := _respectively(text, start, end, inside, partners, author)):
                 new = [Draft(pair, False, implied, ((start, end),), how="respectively") for pair in pairs]
-            elif text is not None and (programmes := _separate_programmes(text, start, end, inside, partners, author)):
+            elif text is not None and (programmes := separate_programmes(text, start, end, inside, partners, author)):
                 new = [d for group in programmes
                        for d in _partner_drafts(group, parties, cues, author, implied, (start, end))]
             elif author is None and text is not None and _hub_with_partners(text, inside, partners, cues):
@@ -627,17 +627,6 @@ def _without_locating_states(parties: tuple[str, ...], cues: Sequence[Cue], ref)
     return tuple(p for p in parties if p not in located)
 
 
-def _with_eu_programme(parties: tuple[str, ...], cues: Sequence[Cue], ref) -> tuple[str, ...]:
-    """Kolarctic, Interreg, "Россия – Эстония": EU programmes are cooperation with org:eu (codebook 2)."""
-    kinds = {c.kind for c in cues}
-    countries = {party_attribute(ref, p, "country") for p in parties}
-    if "eu_programme" in kinds or ("cbc_programme" in kinds and countries & EU_PROGRAMME_NEIGHBOURS):
-        return _unique(parties + ("org:eu",))
-    return parties
-
-
-
-
 def _author_listed_with_others(inside: Sequence[Mention], author, text: str) -> bool:
     """"Тюменская область, Югра и Ямал продлили программу": the author is one of a list of parties."""
     ordered = sorted(inside, key=lambda m: m.start)
@@ -710,9 +699,6 @@ def _split_at_joint_word(hits: Sequence[CueHit], inside: Sequence[Mention], part
     return (before, after) if before and after else None
 
 
-_QUOTED_NAME = re.compile(r"«[^«»\n]{3,80}»|\"[^\"\n]{3,80}\"|“[^“”\n]{3,80}”")  # «…», "…", “…”
-
-
 _RESPECTIVELY = re.compile(r"(?i)\b(?:respectively|соответственно)\b")
 
 
@@ -728,60 +714,6 @@ def _respectively(text: str, start: int, end: int, inside: Sequence[Mention], pa
                 and len({m.party for m in named}) == len(named):
             return [tuple(sorted((a.party, b.party))) for a, b in zip(left, right)]
     return None
-
-
-# "the Estonia – Russia and the Latvia – Russia programmes", "South-East Finland – Russia": a programme named by its
-# two sides, unquoted (decision 121)
-_DASHED_PROGRAMME = re.compile(r"(?:[A-Z][\w-]*[\s-]+){0,2}[A-Z][\w-]*\s+[–—-]\s+Russia\b|Russia\s+[–—-]\s+[A-Z][\w-]*")
-
-
-def _without_states_of_a_programme_name(parties: tuple[str, ...], inside: Sequence[Mention], passage: str,
-                                        offset: int, ref) -> tuple[str, ...]:
-    """"в рамках программы «Юго-Восточная Финляндия – Россия» … с регионом Кюменлааксо": a state named only inside
-    a programme's quoted name gives way to its regions named in the passage; with no region of it named, the state
-    is the party (decision 105)."""
-    quoted = [(offset + q.start(), offset + q.end()) for q in _QUOTED_NAME.finditer(passage)]
-    if not quoted:
-        return parties
-    in_names = {m.party for m in inside if any(a < m.start < b for a, b in quoted)}
-    elsewhere = {m.party for m in inside if not any(a < m.start < b for a, b in quoted)}
-    gives_way = {p for p in in_names - elsewhere if party_attribute(ref, p, "kind") == "country"
-                 and any(q != p and party_attribute(ref, q, "country") == p for q in parties)}
-    return tuple(p for p in parties if p not in gives_way) if gives_way else parties
-
-
-def _separate_programmes(text: str, start: int, end: int, inside: Sequence[Mention], partners, author=None):
-    """"в двух программах приграничного сотрудничества … – «Юго-Восточная Финляндия – Россия» и «Россия –
-    Эстония»": each EU programme named in quotes (or by its two sides, "the Estonia – Russia and the Latvia – Russia
-    programmes") is a relation of its own with the states or regions its name gives (decisions 100, 121), not one
-    joint framework of them all. With an author, every partner but org:eu must be inside a name; without one, each
-    Russian region named outside the names takes the programmes named after it ("Leningrad Region worked in the
-    South-East Finland – Russia programme, and Pskov Region took part in both the Estonia – Russia and …")."""
-    if "org:eu" not in partners:
-        return None
-    quoted = [q.span() for q in _QUOTED_NAME.finditer(text, start, end)]
-    dashed = [d.span() for d in _DASHED_PROGRAMME.finditer(text, start, end)
-              if not any(a <= d.start() < b for a, b in quoted)]  # a quoted name is read once
-    spans, groups = [], []
-    for q0, q1 in sorted(quoted + dashed):
-        named = _unique(m.party for m in inside if q0 <= m.start < q1 and m.party in partners)
-        if named:
-            spans.append((q0, q1))
-            groups.append(named)
-    flat = [p for g in groups for p in g]
-    if len(groups) < 2 or len(set(flat)) != len(flat):
-        return None
-    outside = [m for m in sorted(inside, key=lambda m: m.start) if m.party in partners and m.party != "org:eu"
-               and m.party not in flat]
-    if author is not None or not outside:
-        return [g + ("org:eu",) for g in groups] if set(partners) - set(flat) == {"org:eu"} else None
-    out = []
-    for (q0, _), group in zip(spans, groups):
-        owners = [m.party for m in outside if m.end <= q0]
-        if not owners:
-            return None
-        out.append((owners[-1],) + group + ("org:eu",))
-    return out if {m.party for m in outside} <= {g[0] for g in out} else None
 
 
 # ", а также участвовать в программах Союзного государства", ", as well as take part in": what follows is another relation
