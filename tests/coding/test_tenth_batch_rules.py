@@ -312,3 +312,10 @@ def test_respectively_pairs_two_lists_in_order():
     text = ("Since 2022, Pskov Region and Leningrad Region have turned to Belarusian partners, signing action plans "
             "with Vitebsk Region and Mogilev Region respectively.")
     assert {f.parties for f in _facts(None, text)} == {("BY-VI", "RU-PSK"), ("BY-MA", "RU-LEN")}
+
+
+def test_a_rank_among_foreign_trade_partners_is_trade_statistics():
+    text = ("Республика Корея остаётся вторым по объёму внешнеторговым партнёром области после Японии. На полях "
+            "выставки Сахалинский государственный университет подписал соглашение с Пусанским национальным "
+            "университетом.")
+    assert _facts("RU-SAK", text) == ()
