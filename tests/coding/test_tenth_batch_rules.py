@@ -319,3 +319,9 @@ def test_a_rank_among_foreign_trade_partners_is_trade_statistics():
             "выставки Сахалинский государственный университет подписал соглашение с Пусанским национальным "
             "университетом.")
     assert not {p for f in _facts("RU-SAK", text) for p in f.parties} & {"KR", "JP"}
+
+
+def test_crimea_and_sevastopol_are_russian_subjects_for_the_scope_rule():
+    text = ("В 2022 году Республика Крым, город Севастополь и Республика Абхазия подписали трёхстороннее соглашение "
+            "об организации морской пассажирской линии.")
+    assert {f.parties for f in _facts(None, text)} == {("GE-AB", "UA-40", "UA-43")}

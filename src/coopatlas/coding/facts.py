@@ -527,17 +527,19 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             continue  # "Приоритетными партнёрами определены:" — the items below name them
         else:
             drafts.extend(_partnerless_drafts(cues, author, implied, (start, end)))
-    return merge_drafts(_in_scope(_states_framing_their_regions(drafts, cue_index, ref, text)))
+    return merge_drafts(_in_scope(_states_framing_their_regions(drafts, cue_index, ref, text), ref))
 
 
 _RUSSIAN_SIDE = ("RU-", "assoc:", "euroregion:", "city:")  # a subject, its associations and euroregions, its cities
 
 
-def _in_scope(drafts: list[Draft]) -> list[Draft]:
+def _in_scope(drafts: list[Draft], ref) -> list[Draft]:
     """A fact whose parties are all foreign ("Finland, Estonia and Latvia" in an EU programme's name, two Uzbek
-    regions compared) is no cooperation of a Russian region (codebook 1; decision 101): it is dropped."""
+    regions compared) is no cooperation of a Russian region (codebook 1; decision 101): it is dropped. The subjects
+    whose codes are not RU- (Crimea UA-43, Sevastopol UA-40, the four added in 2022) are Russian subjects here."""
     return [d for d in drafts if d.with_author or not d.partners
-            or any(p.startswith(_RUSSIAN_SIDE) for p in d.partners + d.implied)]
+            or any(p.startswith(_RUSSIAN_SIDE) or party_attribute(ref, p, "kind") == "subject"
+                   for p in d.partners + d.implied)]
 
 
 def _heading_between(text: str | None, start: int, end: int) -> bool:
