@@ -325,3 +325,9 @@ def test_crimea_and_sevastopol_are_russian_subjects_for_the_scope_rule():
     text = ("В 2022 году Республика Крым, город Севастополь и Республика Абхазия подписали трёхстороннее соглашение "
             "об организации морской пассажирской линии.")
     assert {f.parties for f in _facts(None, text)} == {("GE-AB", "UA-40", "UA-43")}
+
+
+def test_regions_that_have_each_taken_patronage_of_a_third():
+    text = ("KURSK – Tatarstan and Nizhny Novgorod Region have each taken patronage of a border district of Kursk "
+            "Region damaged during last summer's incursion.")
+    assert {f.parties for f in _facts(None, text)} == {("RU-KRS", "RU-TA"), ("RU-KRS", "RU-NIZ")}
