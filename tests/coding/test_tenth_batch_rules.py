@@ -331,3 +331,9 @@ def test_regions_that_have_each_taken_patronage_of_a_third():
     text = ("KURSK – Tatarstan and Nizhny Novgorod Region have each taken patronage of a border district of Kursk "
             "Region damaged during last summer's incursion.")
     assert {f.parties for f in _facts(None, text)} == {("RU-KRS", "RU-TA"), ("RU-KRS", "RU-NIZ")}
+
+
+def test_a_name_label_gives_the_partner_of_the_sentence_after_it():
+    text = ("Kherson Region. An agreement signed in 2023 covers supplies of vegetables to city markets and joint "
+            "forest fire-fighting.")
+    assert _pairs("UA-40", text) == {("UA-40", "UA-65")}

@@ -129,8 +129,12 @@ def find_passages(text: str, cue_hits: Sequence[CueHit], name_starts: Sequence[i
             elif has_cue and not compares:
                 if current:
                     out.append(current)
-                elif previous and (BACK_REFERENCE.match(text, s_start) and not names or _BOTH.match(text, s_start)):
-                    s_start = previous[0]  # "Стороны подписали …" names the parties of the sentence before
+                elif previous and (BACK_REFERENCE.match(text, s_start) and not names or _BOTH.match(text, s_start)
+                                   or not names and _NAME_LABEL.fullmatch(text, previous[0], previous[1])
+                                   and _any_within(partner_starts, offset(previous[0]), offset(previous[1]))):
+                    # "Стороны подписали …" names the parties of the sentence before; so does a label ("Kherson
+                    # Region. An agreement signed in 2023 covers …", decision 124)
+                    s_start = previous[0]
                 elif previous and POSSESSIVE.match(text, s_start) \
                         and _any_within(partner_starts, offset(previous[0]), offset(previous[1])):
                     s_start = previous[0]  # "Bashkortostan is an exception. Its joint commission with …"
@@ -283,6 +287,10 @@ CONTINUATION = re.compile(
     r"Its\s+(?:members|other\s+members)|(?:Other\s+)?[Mm]embers\s+(?:include|are)|"
     r"It|They|This|These|The\s+(?:plan|agreement|document|programme|memorandum|parties)|Among\s+them|"
     r"The\s+(?:one|ones|former|latter)|Первое|Второе|Последнее)\b")
+
+
+# "Kherson Region.", "Минск:": a sentence that is a name alone labels the paragraph it starts
+_NAME_LABEL = re.compile(r"[A-ZА-ЯЁ][\w-]*(?:\s+[\w-]+){0,3}\s*[.:]")
 
 
 _ONE_OF_THEM = re.compile(r"(?:The\s+(?:one|former|latter)\s|Первое\s+из\s+них|Первое\s+соглашение|"
