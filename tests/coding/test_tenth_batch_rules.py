@@ -337,3 +337,9 @@ def test_a_name_label_gives_the_partner_of_the_sentence_after_it():
     text = ("Kherson Region. An agreement signed in 2023 covers supplies of vegetables to city markets and joint "
             "forest fire-fighting.")
     assert _pairs("UA-40", text) == {("UA-40", "UA-65")}
+
+
+def test_the_list_after_buyers_goes_on_past_a_type_noun():
+    text = ("Курские предприятия заключили на форуме 14 контрактов с покупателями из Брянской и Орловской областей и "
+            "Республики Беларусь.")
+    assert "BY" not in {p for f in _facts("RU-KRS", text) for p in f.parties}

@@ -170,6 +170,11 @@ def states_of_capitals(ref) -> dict[str, str]:
     return out
 
 
+# the list goes on after a dropped name: "покупателями из Брянской и Орловской областей и Республики Беларусь"
+_LIST_ON = re.compile(r"(?:\s*(?:областей|краев|краёв|республик|regions|provinces))?\s*(?:,|и|and|,\s*и|,\s*and)\s*"
+                      r"(?:the\s+)?")
+
+
 # what stands between two names of one list: "A, B", "A и B", "A, and the B" (use with fullmatch)
 LIST_GLUE = re.compile(r"\s*(?:,|и|and|,\s*и|,\s*and)\s*(?:the\s+)?")
 
@@ -206,7 +211,7 @@ def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callabl
                 or _district_as_location(m, before) or names_an_institution(m, text) or _after_words_of_no_partner(before):
             dropped_at, dropped_before = m.end, before  # "come from Moscow and Pskov Region": the list goes with it
             continue
-        if 0 <= m.start - dropped_at <= 8 and LIST_GLUE.fullmatch(text[dropped_at:m.start]) \
+        if 0 <= m.start - dropped_at <= 20 and _LIST_ON.fullmatch(text[dropped_at:m.start]) \
                 and _after_words_of_no_partner(dropped_before):
             dropped_at = m.end
             continue
