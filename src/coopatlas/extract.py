@@ -14,8 +14,9 @@ from pathlib import Path
 from coopatlas.coding.cues import Cue, load_cues
 from coopatlas.coding.facts import assemble, code_fact, find_passages, with_writer
 from coopatlas.coding.hits import CueHit
-from coopatlas.coding.partners import (CITY_TYPES, capitals_as_states, names_an_institution, partner_mentions, party_attribute,
-                                      states_of_capitals)
+from coopatlas.coding.partners import (
+    CITY_TYPES, capitals_as_states, names_an_institution, partner_mentions, party_attribute, states_of_capitals,
+)
 from coopatlas.model import DocumentResult, Fact, Mention
 from coopatlas.nlp.abbreviations import document_abbreviations, with_document_abbreviations
 from coopatlas.nlp.gazetteer import (

@@ -61,12 +61,13 @@ def _known_elsewhere(norm: Normalised, name_hits: Sequence[Hit], at: int, party:
     return False
 
 
-def _party_named_before(norm: Normalised, name_hits: Sequence[Hit], at: int, reach: int = 60) -> str | None:
+def _party_named_before(norm: Normalised, name_hits: Sequence[Hit], at: int,
+                        reach: int = _DEFINITION_REACH) -> str | None:
     """The one party of the last name that ends within `reach` before `at` (normalised offsets)."""
     best = None
     for hit in name_hits:
         if at - reach <= hit.end <= at + 1 and (best is None or hit.end > best.end
-                                                            or (hit.end == best.end and hit.start < best.start)):
+                                                or (hit.end == best.end and hit.start < best.start)):
             best = hit
     if best is None:
         return None
