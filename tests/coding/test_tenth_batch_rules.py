@@ -343,3 +343,18 @@ def test_the_list_after_buyers_goes_on_past_a_type_noun():
     text = ("Курские предприятия заключили на форуме 14 контрактов с покупателями из Брянской и Орловской областей и "
             "Республики Беларусь.")
     assert "BY" not in {p for f in _facts("RU-KRS", text) for p in f.parties}
+
+
+def _spheres(author, text):
+    return {s.value for f in _facts(author, text) for s in f.spheres}
+
+
+def test_rarer_sphere_words():
+    assert "environment" in _spheres("RU-KL", "С Республикой Дагестан подготовлен проект соглашения о совместной охране "
+                                              "сайгака на Черных землях.")
+    assert "governance_security" in _spheres("RU-KEM", "Соглашение с Иркутской областью о совместной подготовке "
+                                                       "горноспасателей продлено до 2026 года.")
+    assert "agriculture" in _spheres("RU-NEN", "С Ямало-Ненецким автономным округом заключено соглашение о поддержке "
+                                               "традиционного оленеводства.")
+    assert "trade_investment" in _spheres("RU-MOW", "The programme with Banja Luka provides for the supply of electric "
+                                                    "buses to the Republic of Srpska.")
