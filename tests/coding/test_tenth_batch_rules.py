@@ -356,5 +356,5 @@ def test_rarer_sphere_words():
                                                        "горноспасателей продлено до 2026 года.")
     assert "agriculture" in _spheres("RU-NEN", "С Ямало-Ненецким автономным округом заключено соглашение о поддержке "
                                                "традиционного оленеводства.")
-    assert "trade_investment" in _spheres("RU-MOW", "The programme with Banja Luka provides for the supply of electric "
-                                                    "buses to the Republic of Srpska.")
+    assert "trade_investment" in _spheres("RU-CHU", "The memorandum with Magadan Region on reindeer herding provides "
+                                                    "for the supply of venison.")
