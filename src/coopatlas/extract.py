@@ -99,7 +99,7 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     passage_names, passage_cues = _scan_passages(pipe.passage_cues, norm, passages)
     inside = _merged(_inside(name_hits, passages, norm) + passage_names)  # name_hits hold the defined abbreviations
     mentions = find_mentions(text, norm, inside, author=author, named_elsewhere=elsewhere)
-    writer = _foreign_writer(text, mentions.strong, pipe.ref) if author is None else None
+    writer = _foreign_writer(text, norm, name_hits, pipe.ref) if author is None else None
     facts = code_facts(text, passages, mentions, cue_hits + passage_cues, author=author, ref=pipe.ref,
                        bodies=_bodies_named(name_hits, norm, text), writer=writer)
     return DocumentResult(document, author, language, tuple(facts), mentions=mentions.strong + mentions.weak)
@@ -220,16 +220,20 @@ _OUR_REGION = re.compile(r"\b[Oo]ur\s+(?:region|province|oblast|prefecture|aimag
                          r"\b[Нн]аш(?:ей|ему|его|а|у|ем|им)?\s+(?:провинци|аймак|уезд|префектур)\w*")
 
 
-def _foreign_writer(text: str, mentions, ref) -> str | None:
+def _foreign_writer(text: str, norm, name_hits, ref) -> str | None:
     """The foreign first-level unit that speaks of "our region" in an authorless text: the one named most often
-    (the first named on a tie)."""
+    anywhere in it, its letterhead included (the first named on a tie)."""
     if not _OUR_REGION.search(text):
         return None
     counts: dict[str, int] = {}
-    for m in mentions:
-        if party_attribute(ref, m.party, "kind") == "foreign_region" \
-                and party_attribute(ref, m.party, "type") not in CITY_TYPES:
-            counts[m.party] = counts.get(m.party, 0) + 1
+    for h in name_hits:
+        start, end = norm.span_to_original(h.start, h.end)
+        parties = {e.party for e in h.payloads if e.party and not e.weak and not e.ambiguous
+                   and party_attribute(ref, e.party, "kind") == "foreign_region"
+                   and party_attribute(ref, e.party, "type") not in CITY_TYPES and entry_case_fits(text[start:end], e)}
+        if len(parties) == 1:
+            party = parties.pop()
+            counts[party] = counts.get(party, 0) + 1
     return max(counts, key=counts.get) if counts else None  # dicts keep the first named first on a tie
 
 

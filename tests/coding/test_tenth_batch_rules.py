@@ -358,3 +358,9 @@ def test_rarer_sphere_words():
                                                "традиционного оленеводства.")
     assert "trade_investment" in _spheres("RU-CHU", "The memorandum with Magadan Region on reindeer herding provides "
                                                     "for the supply of venison.")
+
+
+def test_a_foreign_writer_named_only_in_the_letterhead():
+    text = ("Канцелярия по иностранным делам Народного правительства провинции Цзилинь\nПресс-релиз, 21 марта 2025 г.\n\n"
+            "С Хабаровским краем нашу провинцию связывает соглашение, подписанное в 2017 году.")
+    assert _pairs(None, text) == {("CN-JL", "RU-KHA")}
