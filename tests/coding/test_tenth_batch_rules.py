@@ -364,3 +364,10 @@ def test_a_foreign_writer_named_only_in_the_letterhead():
     text = ("Канцелярия по иностранным делам Народного правительства провинции Цзилинь\nПресс-релиз, 21 марта 2025 г.\n\n"
             "С Хабаровским краем нашу провинцию связывает соглашение, подписанное в 2017 году.")
     assert _pairs(None, text) == {("CN-JL", "RU-KHA")}
+
+
+def test_the_patron_before_the_author_is_not_the_authors_partner():
+    text = ("Since January 2025 Kurgan Region has taken over from Sverdlovsk Region the patronage of the Starobelsk "
+            "district of the Luhansk People's Republic. Kurgan builders are now repairing the district's hospital.")
+    pairs = _pairs("RU-KGN", text)
+    assert ("RU-KGN", "UA-09") in pairs and ("RU-KGN", "RU-SVE") not in pairs

@@ -86,12 +86,16 @@ _EVENT_NAME = re.compile(r"(?:[Фф]орум\w*|Forum)\s+(?:of\s+)?(?:(?:the\s+)
 _ALONGSIDE = re.compile(r"(?:^|[.!?]\s+|\n)(?:Наряду\s+с|Помимо|In\s+addition\s+to|Alongside)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 
 # what comes right before a name that makes it an event's place or name, a comparison or a legal basis
+# "has taken over from Sverdlovsk Region the patronage of …", "шефство … передано Ивановской области", "который до этого
+# курировала Ярославская область": the patron before or after the author is no partner of the author (decision 127)
+_HANDOVER = re.compile(r"(?i)(?:t(?:aken|ook)\s+over\s+from|handed\s+over\s+to|передан[аоы]?|(?:до\s+этого|прежде|ранее)\s+"
+                       r"курировал[аои]?)\s+(?:the\s+)?$")
 # "one of Penza Region's key partners outside the CIS", "за пределами СНГ": what lies outside is no partner
 _OUTSIDE = re.compile(r"(?i)(?:outside|beyond|за\s+пределами|вне)\s+(?:the\s+)?$")
 # "на Российско-Китайском ЭКСПО (г. Харбин, КНР)": a place given in brackets after a city mark locates an event
 _CITY_IN_BRACKETS = re.compile(r"\((?:г\.|город|city\s+of)\s*[^()]{0,40}$")
 _NOT_A_PARTNER_AFTER = (_HELD_IN, _EVENT_IN, _LEGAL_BASIS, _COMPARED, _EVENT_NAME, _BOUND_FOR, _ORIGIN, _MEMBER_STATES,
-                        _ALONGSIDE, _CITY_IN_BRACKETS, _OUTSIDE)
+                        _ALONGSIDE, _CITY_IN_BRACKETS, _OUTSIDE, _HANDOVER)
 
 
 def _any_of(patterns) -> re.Pattern:
@@ -113,7 +117,8 @@ _NOT_A_PARTNER_KEYS = ("come from", "came from", "coming from", "приезжа"
                        "руководств", "принимая", "учитывая", "guided", "taking", "bearing", "second only",
                        "ahead of", "уступая", "опережая", "bound", "destined", "en route", "следующ", "направляем",
                        "отправкой", "экспорт", "export", "член", "member", "наряду", "помимо", "addition", "alongside",
-                       "отправ", "поставля", "exhibitor", "экспонент", "(г.", "(город", "(city", "outside", "beyond", "пределами", "вне", "via", "транзитом")
+                       "отправ", "поставля", "exhibitor", "экспонент", "(г.", "(город", "(city", "outside", "beyond", "пределами", "вне", "via", "транзитом",
+                       "over from", "over to", "передан", "курировал")
 
 
 _NOT_A_PARTNER_KEY = re.compile("|".join(re.escape(k) for k in _NOT_A_PARTNER_KEYS))
