@@ -4,7 +4,7 @@ The set has two parts: tune/ (rules may be tuned on it) and heldout/ (kept away 
 are printed (pytest -s) and reported in the README.
 
 TARGETS are the extraction issue's thresholds for the whole set. The suite enforces FLOORS: a target
-once it is reached on the whole set (all five are now: pairs 0.952 when last measured), else the score
+once it is reached on the whole set (all five are now: pairs 0.951 when last measured), else the score
 reached less a small margin. A change that makes the extractor worse than a floor fails. The whole set is
 three quarters tune documents; the README reports the held-out part (pairs 0.88) as the estimate for
 unseen text.
