@@ -371,3 +371,9 @@ def test_the_patron_before_the_author_is_not_the_authors_partner():
             "district of the Luhansk People's Republic. Kurgan builders are now repairing the district's hospital.")
     pairs = _pairs("RU-KGN", text)
     assert ("RU-KGN", "UA-09") in pairs and ("RU-KGN", "RU-SVE") not in pairs
+
+
+def test_elided_adjectives_after_a_dash_go_on_after_i():
+    text = ("Наиболее тесные связи у нас сложились с двумя соседними областями Казахстана – Павлодарской и "
+            "Северо-Казахстанской.")
+    assert _pairs("RU-OMS", text) == {("KZ-PAV", "RU-OMS"), ("KZ-SEV", "RU-OMS")}

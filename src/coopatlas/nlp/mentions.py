@@ -246,14 +246,20 @@ def _elided_head(text: str, resolved: Sequence[Candidate], taken: set) -> list[M
     """"Соглашение с Ярославской областью подписано в 2018 году, с Ивановской – в 2019": a region
     adjective after "с" with its type noun left out takes the type noun named before it in the sentence."""
     out = []
+    last = None  # (end, noun) of the last elided adjective: "… – Павлодарской и Северо-Казахстанской" goes on with it
     for i, cand in enumerate(resolved):
-        if (cand.start, cand.end) in taken or not _ELIDED_BEFORE.search(text[max(0, cand.start - 6):cand.start]) \
-                or not _ELIDED_AFTER.match(text, cand.end):
+        if (cand.start, cand.end) in taken or not _ELIDED_AFTER.match(text, cand.end):
             continue
-        noun = _noun_before(text, resolved[:i], cand.start)
+        if _ELIDED_BEFORE.search(text[max(0, cand.start - 6):cand.start]):
+            noun = _noun_before(text, resolved[:i], cand.start)
+        elif last is not None and _LIST_GLUE.match(text[last[0]:cand.start]):
+            noun = last[1]
+        else:
+            continue
         party = _typed_party(text, cand, noun) if noun else None
         if party:
             out.append(Mention(party, cand.start, cand.end, text[cand.start:cand.end], "elided-head"))
+            last = (cand.end, noun)
     return out
 
 
