@@ -377,3 +377,11 @@ def test_elided_adjectives_after_a_dash_go_on_after_i():
     text = ("Наиболее тесные связи у нас сложились с двумя соседними областями Казахстана – Павлодарской и "
             "Северо-Казахстанской.")
     assert _pairs("RU-OMS", text) == {("KZ-PAV", "RU-OMS"), ("KZ-SEV", "RU-OMS")}
+
+
+def test_the_first_and_the_second_of_them_in_sentences_of_their_own():
+    text = ("Наиболее тесные связи у нас сложились с двумя соседними областями Казахстана – Павлодарской и "
+            "Северо-Казахстанской. С первой в марте мы подписали план мероприятий по поставкам семенного картофеля. "
+            "Со второй мы продлили соглашение о гуманитарном сотрудничестве, а в сентябре прошли Дни культуры.")
+    spheres = {f.parties: {s.value for s in f.spheres} for f in _facts("RU-OMS", text)}
+    assert "culture" in spheres[("KZ-SEV", "RU-OMS")] and "culture" not in spheres[("KZ-PAV", "RU-OMS")]

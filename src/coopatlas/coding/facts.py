@@ -293,6 +293,19 @@ CONTINUATION = re.compile(
 _NAME_LABEL = re.compile(r"[A-ZА-ЯЁ][\w-]*(?:\s+[\w-]+){0,3}\s*[.:]")
 
 
+_NTH_OF_THEM = re.compile(r"(?:С\s+(?P<first>первой|первым)|Со\s+(?P<second>второй|вторым)|С\s+(?P<last>последней|последним)|"
+                          r"With\s+the\s+(?P<first_en>first)|With\s+the\s+(?P<second_en>second))(?:\s+из\s+них)?\b")
+
+
+def _nth_of_them(text: str, start: int, count: int) -> int | None:
+    """Which of the `count` facts just before a passage that opens "С первой …", "Со второй …" goes on about."""
+    m = _NTH_OF_THEM.match(text, start)
+    if m is None or count < 2:
+        return None
+    nth = 0 if m.group("first") or m.group("first_en") else 1 if m.group("second") or m.group("second_en") else count - 1
+    return nth if nth < count else None
+
+
 _ONE_OF_THEM = re.compile(r"(?:The\s+(?:one|former|latter)\s|Первое\s+из\s+них|Первое\s+соглашение|"
                           r"Второе\s+соглашение|"
                           # "Устойчивые связи сложились у X с A и B. С первой из них … подписано соглашение …; со
@@ -498,6 +511,11 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             new = [replace(d, spans=spans_before + d.spans) for d in new]
             last_with_partners = list(range(len(drafts), len(drafts) + len(new)))
             drafts.extend(new)
+        elif not implied and text is not None and (nth := _nth_of_them(text, start, len(last_with_partners))) is not None:
+            # "… с двумя областями – Павлодарской и Северо-Казахстанской. С первой … Со второй мы продлили …": the
+            # partners of the passage before, taken in turn (decision 129)
+            _extend(drafts, [last_with_partners[nth]], (start, end), implied)
+            continue
         elif author is None:  # no "we" to cooperate: it can only go on about the facts just before
             if not implied and _refers_back(cues, (start, end), drafts, last_with_partners, text) \
                     and any(c.kind == "anaphora" for c in cues):
