@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -49,6 +49,7 @@ class Pipeline:
     matcher: Matcher      # names and the cues that find passages, over the whole text
     passage_cues: Matcher  # the codes' cues and the passage-only name words, over the passages only
     ref: object
+    capitals: dict = field(default_factory=dict)  # {a foreign capital's party: its state} (decision 114)
 
 
 @cache
@@ -68,7 +69,7 @@ def build_pipeline(ref) -> Pipeline:
                                  (c for c in cues if c[1].kind in PASSAGE_CUES | BOTH))
     passages_only = itertools.chain((n for n in names if n[1].kind in PASSAGE_NAME_KINDS),
                                     (c for c in cues if c[1].kind not in PASSAGE_CUES))
-    return Pipeline(Matcher(whole_text), Matcher(passages_only), ref)
+    return Pipeline(Matcher(whole_text), Matcher(passages_only), ref, states_of_capitals(ref))
 
 
 def extract_text(text: str, author: str | None = None, *, lang: str = "auto", document: str = "<text>",
@@ -101,7 +102,7 @@ def extract_text(text: str, author: str | None = None, *, lang: str = "auto", do
     mentions = find_mentions(text, norm, inside, author=author, named_elsewhere=elsewhere)
     writer = _foreign_writer(text, norm, name_hits, pipe.ref) if author is None else None
     facts = code_facts(text, passages, mentions, cue_hits + passage_cues, author=author, ref=pipe.ref,
-                       bodies=_bodies_named(name_hits, norm, text), writer=writer)
+                       bodies=_bodies_named(name_hits, norm, text), writer=writer, capitals=pipe.capitals)
     return DocumentResult(document, author, language, tuple(facts), mentions=mentions.strong + mentions.weak)
 
 
@@ -197,16 +198,6 @@ def _bodies_named(name_hits, norm, text: str) -> list[tuple[int, str]]:
     return sorted(out)
 
 
-_CAPITALS: dict = {}  # id(ref) -> (ref, {capital city: state}); the reference tables are loaded once per process
-
-
-def _states_of_capitals(ref) -> dict[str, str]:
-    found = _CAPITALS.get(id(ref))
-    if found is None or found[0] is not ref:
-        found = _CAPITALS[id(ref)] = (ref, states_of_capitals(ref))
-    return found[1]
-
-
 def _names_anywhere(name_hits) -> frozenset[str]:
     """Parties named unambiguously anywhere in the text, to resolve РТ, РБ in the passages."""
     return frozenset(e.party for h in name_hits for e in h.payloads
@@ -237,8 +228,9 @@ def _foreign_writer(text: str, norm, name_hits, ref) -> str | None:
     return max(counts, key=counts.get) if counts else None  # dicts keep the first named first on a tie
 
 
-def code_facts(text: str, passages, mentions: Mentions, cue_hits, *, author, ref, bodies=(), writer=None) -> list[Fact]:
-    strong = capitals_as_states(text, mentions.strong, _states_of_capitals(ref))
+def code_facts(text: str, passages, mentions: Mentions, cue_hits, *, author, ref, bodies=(), writer=None,
+               capitals=None) -> list[Fact]:
+    strong = capitals_as_states(text, mentions.strong, capitals or {})
     partners = partner_mentions(text, strong, lambda p: party_attribute(ref, p, "country"),
                                 lambda p: party_attribute(ref, p, "type"))
     cue_index = SpanIndex(cue_hits, lambda h: h.start)
