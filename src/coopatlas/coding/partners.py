@@ -117,8 +117,8 @@ _NOT_A_PARTNER_KEYS = ("come from", "came from", "coming from", "приезжа"
                        "руководств", "принимая", "учитывая", "guided", "taking", "bearing", "second only",
                        "ahead of", "уступая", "опережая", "bound", "destined", "en route", "следующ", "направляем",
                        "отправкой", "экспорт", "export", "член", "member", "наряду", "помимо", "addition", "alongside",
-                       "отправ", "поставля", "exhibitor", "экспонент", "(г.", "(город", "(city", "outside", "beyond", "пределами", "вне", "via", "транзитом",
-                       "over from", "over to", "передан", "курировал")
+                       "отправ", "поставля", "exhibitor", "экспонент", "(г.", "(город", "(city", "outside", "beyond",
+                       "пределами", "вне", "via", "транзитом", "over from", "over to", "передан", "курировал")
 
 
 _NOT_A_PARTNER_KEY = re.compile("|".join(re.escape(k) for k in _NOT_A_PARTNER_KEYS))
@@ -175,13 +175,11 @@ def states_of_capitals(ref) -> dict[str, str]:
     return out
 
 
-# the list goes on after a dropped name: "покупателями из Брянской и Орловской областей и Республики Беларусь"
-_LIST_ON = re.compile(r"(?:\s*(?:областей|краев|краёв|республик|regions|provinces))?\s*(?:,|и|and|,\s*и|,\s*and)\s*"
-                      r"(?:the\s+)?")
-
-
 # what stands between two names of one list: "A, B", "A и B", "A, and the B" (use with fullmatch)
 LIST_GLUE = re.compile(r"\s*(?:,|и|and|,\s*и|,\s*and)\s*(?:the\s+)?")
+# the list goes on after a dropped name, past a plural type noun: "покупателями из Брянской и Орловской областей и
+# Республики Беларусь"
+_LIST_ON = re.compile(r"(?:\s*(?:областей|краев|краёв|республик|regions|provinces))?" + LIST_GLUE.pattern)
 
 
 def partner_mentions(text: str, mentions: Sequence[Mention], country_of: Callable[[str], str | None],
