@@ -16,7 +16,7 @@ from coopatlas.coding.bodies import (BODY_NOUN, BODY_REACH, CHAIR_REACH, ITS_FRA
                                      agreement_named_before_its, body_named_before, the_association_before)
 from coopatlas.coding.clauses import others_as_subject, parallel_clauses, parenthesised_content
 from coopatlas.coding.cues import Cue
-from coopatlas.coding.hits import CueHit, holding, only_a_meeting, without_later_talks, without_meeting_words
+from coopatlas.coding.hits import CHAIR, CueHit, holding, only_a_meeting, without_later_talks, without_meeting_words
 from coopatlas.coding.partners import CITY_TYPES, LIST_GLUE, party_attribute
 from coopatlas.coding.programmes import separate_programmes, with_eu_programme, without_states_of_a_programme_name
 from coopatlas.model import Arity, Direction, Evidence, Fact, Mention
@@ -404,8 +404,9 @@ def assemble(passages: Sequence[tuple[int, int]], mentions: Sequence[Mention], c
             parties = _unique(parties + (body,))  # "The association has also signed a memorandum with …"
             cues = cues + [Cue("joint", "joint", "", "the association as the subject")]
         parties = with_eu_programme(_without_locating_states(parties, cues, ref), cues, ref)
-        if text is not None and ("«" in text[start:end] or '"' in text[start:end] or "“" in text[start:end]):
-            parties = without_states_of_a_programme_name(parties, inside, text[start:end], start, ref)
+        passage = text[start:end] if text is not None else ""
+        if "«" in passage or '"' in passage or "“" in passage:
+            parties = without_states_of_a_programme_name(parties, inside, passage, start, ref)
         implied = _implied(inside, author, ref, year)
         if _heading is not None and _heading(start, end) and (
                 "\n" not in text[start:end].strip() or all(p == author for p in parties) or "›" in text[start:end]):
@@ -679,7 +680,9 @@ def _restates(partners, cues: Sequence[Cue], drafts, targets, ref) -> bool:
 
 # "членами регионального совета" (decision 94), "председательствовала в Совете Ассоциации", "who chaired the
 # Council" (decision 103): membership or the chair of a body named by its common noun, the body named before
-CHAIR_CUES = frozenset({"председательств", "председателем совет", "избран председател", "chair"})
+# (the English "chair" is a prefix cue, "chaired the meeting" too: it points at the body, but is no exception to
+# "a meeting alone" in hits.only_a_meeting)
+CHAIR_CUES = CHAIR | {"chair"}
 MEMBERSHIP_OR_CHAIR = frozenset({"членами", "членом"}) | CHAIR_CUES
 # "в рамках Ассоциации", "по линии Ассоциации": the capital letter makes it the association's short name, defined or
 # named before ("(далее – Ассоциация)"); a name right after it is that association's own (decision 104)

@@ -134,8 +134,9 @@ def without_later_talks(hits: Sequence[CueHit], text: str | None) -> Sequence[Cu
 
 _ACTING_TOGETHER = frozenset({"совместно с", "вместе с", "together with", "jointly with"})
 _STANDING_BODY = frozenset({"brings together", "объединяет", "объединяющ"})  # a body and its members (decision 101)
-_CHAIR = frozenset({"председательств", "председателем совет", "избран председател"})  # "на заседании … председательство
-# перешло к Псковской области": who chairs the body is its members' affair, not the meeting alone (decision 103)
+# "на заседании … председательство перешло к Псковской области": who chairs the body is its members' affair, not
+# the meeting alone (decision 103)
+CHAIR = frozenset({"председательств", "председателем совет", "избран председател"})
 
 
 def only_a_meeting(hits: Sequence[CueHit]) -> bool:
@@ -145,7 +146,7 @@ def only_a_meeting(hits: Sequence[CueHit]) -> bool:
         return False
     if any(h.cue.kind == "joint" and h.cue.text in _ACTING_TOGETHER for h in hits):
         return False  # "по итогам заседания X совместно с Y предложила создать центр": they act together
-    if any(h.cue.kind == "joint" and h.cue.text in _STANDING_BODY or h.cue.text in _CHAIR for h in hits):
+    if any(h.cue.kind == "joint" and h.cue.text in _STANDING_BODY or h.cue.text in CHAIR for h in hits):
         return False  # "The Council … brings together A, B and C. Its members host the sessions in turn": a body
     return not any(h.cue.kind == "status" and h.cue.value != "intended" or h.cue.kind in ("mechanism", "step")
                    for h in hits)
