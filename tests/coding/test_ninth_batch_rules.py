@@ -2,15 +2,7 @@
 sentences written for these tests."""
 import pytest
 
-from coopatlas import extract_text
-
-
-def _pairs(author, text):
-    return {f.parties for f in extract_text(text, author, infer=False).facts if len(f.parties) > 1}
-
-
-def _facts(author, text):
-    return extract_text(text, author, infer=False).facts
+from extracted import facts as _facts, relations as _pairs
 
 
 def test_distributors_from_states_are_no_partners():

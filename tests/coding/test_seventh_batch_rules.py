@@ -2,11 +2,7 @@
 with sentences written for these tests."""
 import pytest
 
-from coopatlas import extract_text
-
-
-def _facts(author, text):
-    return extract_text(text, author, infer=False).facts
+from extracted import facts as _facts
 
 
 def _only(author, text):

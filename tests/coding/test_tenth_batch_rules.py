@@ -1,14 +1,6 @@
 """Rules written in the session of the twelfth tuning batches (decisions 98-): one illustrative case each, with
 sentences written for these tests."""
-from coopatlas import extract_text
-
-
-def _pairs(author, text):
-    return {f.parties for f in extract_text(text, author, infer=False).facts if len(f.parties) > 1}
-
-
-def _facts(author, text):
-    return extract_text(text, author, infer=False).facts
+from extracted import facts as _facts, relations as _pairs
 
 
 def test_an_export_destination_is_a_market_not_a_partner():
