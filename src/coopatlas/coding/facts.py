@@ -18,6 +18,7 @@ from coopatlas.coding.clauses import others_as_subject, parallel_clauses, parent
 from coopatlas.coding.cues import Cue
 from coopatlas.coding.hits import CHAIR, CueHit, holding, only_a_meeting, without_later_talks, without_meeting_words
 from coopatlas.coding.partners import CITY_TYPES, LIST_GLUE, party_attribute
+from coopatlas.coding.partners import unique as _unique
 from coopatlas.coding.programmes import separate_programmes, with_eu_programme, without_states_of_a_programme_name
 from coopatlas.model import Arity, Direction, Evidence, Fact, Mention
 from coopatlas.nlp.resolve import SpanIndex
@@ -964,10 +965,6 @@ def merge_drafts(drafts: Iterable[Draft]) -> list[Draft]:
         else:
             merged[k] = d
     return list(merged.values())
-
-
-def _unique(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
 
 
 # --- coding -------------------------------------------------------------------------------------

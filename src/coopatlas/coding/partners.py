@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from coopatlas.model import Mention
 
@@ -132,6 +132,11 @@ def _after_words_of_no_partner(before: str) -> bool:
 
 _PLACE_PREPOSITIONS = (" from ", " from the ", " in ", " in the ", " из ", " в ", " во ")  # _INSTITUTION_FROM ends so
 _CONTEXT_REACH = 90  # characters before a name that these patterns read
+
+
+def unique(items: Iterable[str]) -> tuple[str, ...]:
+    """The parties in the order first named, each once."""
+    return tuple(dict.fromkeys(items))
 
 
 def party_attribute(ref, party: str, name: str) -> str | None:

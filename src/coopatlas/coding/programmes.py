@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from coopatlas.coding.cues import Cue
 from coopatlas.coding.partners import party_attribute
+from coopatlas.coding.partners import unique as _unique
 from coopatlas.model import Mention
 
 EU_PROGRAMME_NEIGHBOURS = frozenset({"FI", "EE", "LV", "LT", "PL", "NO", "SE", "DE", "DK"})
@@ -75,7 +76,3 @@ def separate_programmes(text: str, start: int, end: int, inside: Sequence[Mentio
             return None
         out.append((owners[-1],) + group + ("org:eu",))
     return out if {m.party for m in outside} <= {g[0] for g in out} else None
-
-
-def _unique(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
